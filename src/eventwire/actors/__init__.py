@@ -1,0 +1,1 @@
+"""Actors: who is who (knowledge base) and how a mention in text resolves to an actor."""

@@ -1,0 +1,344 @@
+"""The actor knowledge base: countries, organisations, people and role nouns, as data.
+
+The shipped files live in ``data/``; users add their own YAML files (same formats, see
+docs/actors.md) that extend or override them. Lookups work on token sequences so they
+match what the spaCy tokenizer produces ("U.S." is one token, "Russia's" is two).
+
+A person's sector depends on the date: ``Person.at(date)`` answers what they were then
+(Trump in 2022 is a former president, ELI; in 2025 the president, GOV).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from eventwire.datafiles import LINE, as_list, load_yaml, require
+from eventwire.errors import DataFileError
+
+SECTORS = frozenset(
+    "GOV MIL LEG JUD POL OPP REB INS CVL MED JRN BUS EDU REL HLH REF COP SPY ELI CRM IGO NGO "
+    "LAB AGR ENV UAF SET MOD RAD IRG PTY ETH MNC HRI DEV UNK SEP".split()
+)
+
+ALIAS_KINDS = ("person", "igo", "body", "metonym", "country", "adjective", "demonym")
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One way a text can name an actor."""
+
+    kind: str
+    code: str
+    sector: str | None
+    name: str
+    kb_id: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    sector: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def holds(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    country: str
+    roles: tuple[Role, ...]
+    after: str = "ELI"
+    before: str | None = None
+    wikidata: str | None = None
+
+    def at(self, day: dt.date | None) -> tuple[str | None, str | None]:
+        """(sector, role) of this person on ``day``; today's when no day is given."""
+        day = day or dt.date.today()
+        current = [r for r in self.roles if r.holds(day)]
+        if current:
+            r = _most_senior(current)
+            return r.sector, r.role
+        if any(r.start is not None and r.start <= day for r in self.roles):
+            past = [r for r in self.roles if r.start is not None and r.start <= day]
+            return self.after, "Former " + _most_senior(past).role
+        return self.before, None
+
+
+_SENIORITY = ("President", "Prime Minister", "Chancellor", "King", "Supreme Leader")
+
+
+def _most_senior(roles: Sequence[Role]) -> Role:
+    """The top office among several held at once; among equals, the latest begun."""
+
+    def rank(r: Role) -> tuple[int, int]:
+        idx = next((i for i, t in enumerate(_SENIORITY) if r.role.startswith(t)), len(_SENIORITY))
+        return idx, -(r.start or dt.date.min).toordinal()
+
+    return min(roles, key=rank)
+
+
+@dataclass(frozen=True)
+class RoleNoun:
+    """A noun naming a role or group, with the sector it implies ("troops" -> MIL)."""
+
+    term: str
+    sector: str | None
+    role: str | None
+    rank: str | None = None
+
+
+def _tokenizer() -> Any:
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+@lru_cache(maxsize=4096)
+def _key(text: str) -> tuple[str, ...]:
+    toks = [t.lower_ for t in _TOK(text)]
+    if toks and toks[0] == "the":
+        toks = toks[1:]
+    return tuple(toks)
+
+
+_TOK = _tokenizer()
+
+
+def _date(value: Any, path: str, line: int | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DataFileError(path, line, f"bad date {value!r} (use YYYY-MM-DD)") from None
+
+
+class KnowledgeBase:
+    """Everything eventwire knows about actors, indexed for token-sequence lookup."""
+
+    def __init__(self) -> None:
+        self.aliases: dict[tuple[str, ...], list[Alias]] = {}
+        self.people: dict[str, Person] = {}
+        self.roles: dict[tuple[str, ...], RoleNoun] = {}
+        self.modifiers: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}
+        self.max_alias_len = 1
+        self.max_role_len = 1
+        self.files: list[str] = []
+
+    # -- building -------------------------------------------------------------
+
+    def add_alias(self, text: str, alias: Alias) -> None:
+        key = _key(text)
+        if not key:
+            return
+        bucket = self.aliases.setdefault(key, [])
+        if alias not in bucket:
+            bucket.insert(0, alias)  # later files (user files) win among aliases of one kind
+        self.max_alias_len = max(self.max_alias_len, len(key))
+
+    def load_iso_countries(self) -> None:
+        """Every ISO 3166 country under its pycountry names (those without commas)."""
+        for c in pycountry.countries:
+            name = getattr(c, "common_name", None) or c.name
+            self.country_names.setdefault(c.alpha_3, name)
+            for n in {c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")}:
+                if n and "," not in n and "(" not in n:
+                    self.add_alias(n, Alias("country", c.alpha_3, None, name, None, "pycountry"))
+
+    def load_countries(self, entries: Any, path: Path) -> None:
+        p = str(path)
+        for e in as_list(entries):
+            code = require(e, "code", p)
+            if not (isinstance(code, str) and len(code) == 3 and code.isupper()):
+                raise DataFileError(p, e.get(LINE), f"country code must be 3 capital letters: {code!r}")
+            names = [str(n) for n in as_list(e.get("names"))]
+            canonical = self.country_names.get(code) or (names[0] if names else code)
+            self.country_names[code] = canonical
+            src = f"{path.name}:{e.get(LINE)}"
+            for n in names:
+                self.add_alias(n, Alias("country", code, None, canonical, None, src))
+            for n in as_list(e.get("adjectives")):
+                self.add_alias(str(n), Alias("adjective", code, None, canonical, None, src))
+            for n in as_list(e.get("demonyms")):
+                self.add_alias(str(n), Alias("demonym", code, "CVL", canonical, None, src))
+            for kind in ("metonyms", "bodies"):
+                for m in as_list(e.get(kind)):
+                    if isinstance(m, str):
+                        m = {"text": m, "sector": "GOV"}
+                    text = require(m, "text", p)
+                    sector = m.get("sector") or "GOV"
+                    self._check_sector(sector, p, m.get(LINE) or e.get(LINE))
+                    self.add_alias(text, Alias(kind[:-1] if kind == "bodies" else "metonym", code,
+                                               sector, f"{canonical} ({text})", None, src))
+
+    def load_igos(self, entries: Any, path: Path) -> None:
+        p = str(path)
+        for e in as_list(entries):
+            code = str(require(e, "code", p))
+            name = str(require(e, "name", p))
+            sector = e.get("sector") or "IGO"
+            self._check_sector(sector, p, e.get(LINE))
+            src = f"{path.name}:{e.get(LINE)}"
+            self.country_names.setdefault(code, name)
+            for n in [name, code, *as_list(e.get("aliases"))]:
+                self.add_alias(str(n), Alias("igo", code, sector, name, code, src))
+
+    def load_sectors(self, data: Any, path: Path) -> None:
+        p = str(path)
+        data = data or {}
+        for e in as_list(data.get("roles")):
+            term = str(require(e, "term", p)).lower()
+            sector = e.get("sector")
+            if sector is not None:
+                self._check_sector(sector, p, e.get(LINE))
+            key = _key(term)
+            self.roles[key] = RoleNoun(term, sector, e.get("role"), e.get("rank"))
+            self.max_role_len = max(self.max_role_len, len(key))
+        for e in as_list(data.get("modifiers")):
+            term = str(require(e, "term", p)).lower()
+            sector = str(require(e, "sector", p))
+            self._check_sector(sector, p, e.get(LINE))
+            self.modifiers[term] = sector
+
+    def load_people(self, entries: Any, path: Path) -> None:
+        p = str(path)
+        for e in as_list(entries):
+            pid = str(require(e, "id", p))
+            name = str(require(e, "name", p))
+            country = str(require(e, "country", p))
+            roles = []
+            for r in as_list(e.get("roles")):
+                line = r.get(LINE, e.get(LINE))
+                sector = str(require(r, "sector", p))
+                self._check_sector(sector, p, line)
+                start, end = _date(r.get("start"), p, line), _date(r.get("end"), p, line)
+                if start and end and end < start:
+                    raise DataFileError(p, line, f"role ends ({end}) before it starts ({start})")
+                roles.append(Role(str(require(r, "role", p)), sector, start, end))
+            after = e.get("after") or "ELI"
+            before = e.get("before")
+            for s in (after, before):
+                if s is not None:
+                    self._check_sector(s, p, e.get(LINE))
+            person = Person(pid, name, country, tuple(roles), after, before, e.get("wikidata"))
+            self.people[pid] = person
+            src = f"{path.name}:{e.get(LINE)}"
+            for n in [name, *as_list(e.get("aliases"))]:
+                self.add_alias(str(n), Alias("person", country, None, name, pid, src))
+
+    @staticmethod
+    def _check_sector(sector: Any, path: str, line: int | None) -> None:
+        if sector not in SECTORS:
+            raise DataFileError(path, line, f"unknown sector {sector!r}")
+
+    # -- lookups --------------------------------------------------------------
+
+    def lookup(self, tokens: Sequence[str]) -> list[Alias]:
+        return self.aliases.get(tuple(tokens), [])
+
+    def find_aliases(self, words: Sequence[str], kinds: Iterable[str] = ALIAS_KINDS
+                     ) -> list[tuple[int, int, Alias]]:
+        """Longest-first, non-overlapping alias matches in a sequence of lower-case words."""
+        wanted = set(kinds)
+        found: list[tuple[int, int, Alias]] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(self.max_alias_len, len(words) - i), 0, -1):
+                cands = [a for a in self.aliases.get(tuple(words[i:i + n]), []) if a.kind in wanted]
+                if cands:
+                    hit = (i, i + n, _best(cands))
+                    break
+            if hit:
+                found.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return found
+
+    def find_role(self, lowers: Sequence[str], lemmas: Sequence[str]
+                  ) -> tuple[int, int, RoleNoun] | None:
+        """The right-most, longest role noun in a mention (the head's role wins)."""
+        best: tuple[int, int, RoleNoun] | None = None
+        for i in range(len(lowers)):
+            for n in range(min(self.max_role_len, len(lowers) - i), 0, -1):
+                for key in (tuple(lowers[i:i + n]), tuple(lowers[i:i + n - 1]) + (lemmas[i + n - 1],)):
+                    rn = self.roles.get(key)
+                    if rn and (best is None or i + n > best[1] or (i + n == best[1] and i < best[0])):
+                        best = (i, i + n, rn)
+        return best
+
+    def country_name(self, code: str | None) -> str | None:
+        return self.country_names.get(code) if code else None
+
+
+_KIND_ORDER = {k: i for i, k in enumerate(ALIAS_KINDS)}
+
+
+def _best(cands: list[Alias]) -> Alias:
+    return sorted(cands, key=lambda a: _KIND_ORDER[a.kind])[0]
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("eventwire.actors") / "data"))
+
+
+def load_kb(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
+    """Load the shipped knowledge base, then each user file in order (later files win)."""
+    kb = KnowledgeBase()
+    d = _data_dir()
+    kb.load_iso_countries()
+    kb.load_countries(load_yaml(d / "countries.yaml"), d / "countries.yaml")
+    kb.load_igos(load_yaml(d / "igos.yaml"), d / "igos.yaml")
+    kb.load_sectors(load_yaml(d / "sectors.yaml"), d / "sectors.yaml")
+    for f in sorted((d / "people").glob("*.yaml")):
+        kb.load_people(load_yaml(f), f)
+    for f in extra:
+        load_user_file(kb, Path(f))
+    return kb
+
+
+USER_SECTIONS = ("countries", "igos", "people", "sectors")
+
+
+def load_user_file(kb: KnowledgeBase, path: Path) -> None:
+    """A user file holds any of the sections ``countries``, ``igos``, ``people``, ``sectors``,
+    each in the format of the shipped file of that name."""
+    if not path.exists():
+        raise DataFileError(str(path), None, "no such knowledge-base file")
+    data = load_yaml(path) or {}
+    unknown = [k for k in data if k not in USER_SECTIONS and k != LINE] if isinstance(data, dict) else []
+    if not isinstance(data, dict) or unknown:
+        raise DataFileError(str(path), None, f"expected sections {', '.join(USER_SECTIONS)}; "
+                            f"got {unknown or type(data).__name__}")
+    if "countries" in data:
+        kb.load_countries(data["countries"], path)
+    if "igos" in data:
+        kb.load_igos(data["igos"], path)
+    if "sectors" in data:
+        kb.load_sectors(data["sectors"], path)
+    if "people" in data:
+        kb.load_people(data["people"], path)
+    kb.files.append(str(path))
+
+
+@lru_cache(maxsize=8)
+def default_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The knowledge base for a set of user files, loaded once per process."""
+    return load_kb(extra)

@@ -1,0 +1,254 @@
+"""Resolve an actor mention in a parsed sentence to an Actor.
+
+The evidence, strongest first: a person in the knowledge base (whose sector depends on
+the date), a person the document itself introduced with a title or apposition ("Kremlin
+spokesman Dmitry Peskov", "Marc Fogel, a U.S. citizen"), a country, capital or state body
+("Moscow", "the Pentagon"), an international organisation, and role nouns with their
+modifiers ("former president" is ELI). spaCy's entity labels are not trusted: "Trump"
+tagged ORG or "Kyiv" tagged PERSON resolve by what the knowledge base says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from eventwire.actors.kb import Alias, KnowledgeBase
+from eventwire.types import Actor
+
+# Dependents that belong to a noun phrase's own words (left side of the head).
+_MENTION_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "npadvmod",
+                 "case", "punct", "predet", "flat", "cc", "conj"}
+_PERSON_PRON = {"he", "she", "him", "her", "his"}
+_GROUP_PRON = {"they", "them", "their"}
+_GROUP_NOUNS = {"leader", "president", "side", "country", "nation", "minister", "government",
+                "state", "party", "delegation", "official"}
+
+
+@dataclass
+class DocContext:
+    """What the document has said so far about who is who."""
+
+    date: dt.date | None
+    learned: dict[str, Actor] = field(default_factory=dict)
+    persons: list[Actor] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    groups: list[tuple[Actor, ...]] = field(default_factory=list)
+
+    def remember(self, actor: Actor) -> None:
+        self.actors.append(actor)
+        if actor.how.startswith("person") or actor.how.startswith("learned"):
+            self.persons.append(actor)
+
+
+class Resolver:
+    """Turns mention head tokens into Actors, using the knowledge base and the document."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    # -- public -----------------------------------------------------------------
+
+    def resolve(self, head: Token, ctx: DocContext, day: dt.date | None = None) -> list[Actor]:
+        """All actors a mention head stands for (a plural reference may stand for several)."""
+        day = day or ctx.date
+        low = head.lower_
+        if head.pos_ == "PRON" or low in _PERSON_PRON | _GROUP_PRON:
+            return self._pronoun(head, ctx)
+        group = self._group_reference(head, ctx)
+        if group:
+            return group
+        actor = self._resolve_phrase(head, ctx, day)
+        if actor is None:
+            return []
+        ctx.remember(actor)
+        return [actor]
+
+    def learn_from_sentence(self, sent: object, ctx: DocContext, day: dt.date | None) -> None:
+        """Read titled names and appositions in a sentence before coding its events."""
+        for tok in sent:  # type: ignore[attr-defined]
+            if tok.pos_ == "PROPN" and tok.dep_ != "compound":
+                self._resolve_phrase(tok, ctx, day or ctx.date)
+
+    # -- internals ----------------------------------------------------------------
+
+    def _pronoun(self, head: Token, ctx: DocContext) -> list[Actor]:
+        low = head.lower_
+        if low in _PERSON_PRON and ctx.persons:
+            a = ctx.persons[-1]
+            return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head), how="coref:" + a.how)]
+        if low in _GROUP_PRON and ctx.groups:
+            return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head), how="coref:group")
+                    for a in ctx.groups[-1]]
+        return []
+
+    def _group_reference(self, head: Token, ctx: DocContext) -> list[Actor]:
+        """'the two leaders', 'both sides': the last two distinct actors of the document."""
+        if head.lemma_.lower() not in _GROUP_NOUNS or head.tag_ not in {"NNS", "NNPS"}:
+            return []
+        counted = any(c.lower_ in {"two", "both"} for c in head.children)
+        if not counted:
+            return []
+        if ctx.groups:
+            members = ctx.groups[-1]
+        else:
+            distinct: list[Actor] = []
+            for a in reversed(ctx.persons or ctx.actors):
+                if all(a.key != b.key for b in distinct):
+                    distinct.append(a)
+                if len(distinct) == 2:
+                    break
+            members = tuple(reversed(distinct))
+        if len(members) < 2:
+            return []
+        text = _phrase_text(head)
+        start = min(t.idx for t in _left_tokens(head))
+        return [replace(a, text=text, start=start, end=head.idx + len(head), how="coref:group")
+                for a in members]
+
+    def _resolve_phrase(self, head: Token, ctx: DocContext, day: dt.date | None) -> Actor | None:
+        toks = _left_tokens(head)
+        words = [t.lower_ for t in toks]
+        lemmas = [t.lemma_.lower() for t in toks]
+        start, end = toks[0].idx, head.idx + len(head)
+        text = head.doc.text[start:end]
+        # drop a leading determiner from the text shown
+        if toks[0].dep_ == "det" and len(toks) > 1:
+            text = head.doc.text[toks[1].idx:end]
+            start = toks[1].idx
+
+        hits = self.kb.find_aliases(words)
+        person_hit = next((h for h in hits if h[2].kind == "person"), None)
+        role_hit = self.kb.find_role(words, lemmas)
+        modifier = next((self.kb.modifiers[w] for w in words if w in self.kb.modifiers), None)
+        # names: the proper-noun run ending at the head
+        name = _name_run(head)
+        # extra evidence from "of X" and appositions ("the president of Russia", "X, a U.S. citizen")
+        extra = _of_and_appos(head)
+        extra_hits = []
+        for t in extra:
+            sub = _left_tokens(t)
+            sw = [x.lower_ for x in sub]
+            extra_hits += self.kb.find_aliases(sw, kinds=("country", "adjective", "metonym", "body", "igo", "demonym"))
+            if role_hit is None:
+                role_hit = self.kb.find_role(sw, [x.lemma_.lower() for x in sub])
+            if modifier is None:
+                modifier = next((self.kb.modifiers[w] for w in sw if w in self.kb.modifiers), None)
+
+        place_hits = [h for h in hits if h[2].kind != "person"] + extra_hits
+        place = _pick_place(place_hits)
+
+        how = ""
+        kb_id = None
+        country = place.code if place else None
+        sector = place.sector if place else None
+        role = None
+        canonical = self.kb.country_name(country) or text
+
+        if role_hit:
+            rn = role_hit[2]
+            if rn.sector:
+                sector = rn.sector
+            role = rn.role or rn.term.title()
+        if person_hit and (name is None or person_hit[0] >= len(words) - len(name.split()) - 1):
+            pa = person_hit[2]
+            person = self.kb.people.get(pa.kb_id or "")
+            if person:
+                p_sector, p_role = person.at(day)
+                country, kb_id, canonical, how = person.country, person.id, person.name, "person:kb"
+                sector = p_sector or sector
+                role = p_role or role
+                if modifier in {"ELI"} or (role_hit and role_hit[2].sector == "ELI"):
+                    sector = "ELI"
+        elif name and name.lower() in ctx.learned:
+            a = ctx.learned[name.lower()]
+            return replace(a, text=text, start=start, end=end, how="learned:" + a.how.split(":")[-1])
+        elif name and (place or role_hit) and head.pos_ == "PROPN" and not _head_in_hit(hits, len(words)):
+            # a person introduced by title or apposition: remember them for this document
+            how = "learned:title" if not extra_hits else "learned:apposition"
+            canonical = name
+            if sector is None and country:
+                sector = "CVL"
+        elif place:
+            how = "kb:" + place.kind
+            if place.kind == "igo":
+                kb_id = place.kb_id
+        elif role_hit:
+            how = "role"
+        else:
+            return None
+
+        if modifier and modifier != sector and how != "person:kb":
+            sector = modifier
+        actor = Actor(text=text, name=canonical, country=country, sector=sector, role=role,
+                      kb_id=kb_id, start=start, end=end, how=how)
+        if how.startswith("learned") and name:
+            parts = name.split()
+            for key in {name.lower(), parts[-1].lower()}:
+                ctx.learned[key] = actor
+        if how == "person:kb" and name:
+            ctx.learned.setdefault(name.split()[-1].lower(), actor)
+        return actor
+
+
+def _left_tokens(head: Token) -> list[Token]:
+    """The head and the modifiers to its left that form the mention ('U.S. Defense Secretary Pete Hegseth')."""
+    keep = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.i < head.i and c.dep_ in _MENTION_DEPS - {"cc", "conj"}:
+                keep.append(c)
+                stack.append(c)
+    keep.sort(key=lambda t: t.i)
+    # keep a contiguous run ending at the head
+    run = [head]
+    for t in reversed(keep[:-1]):
+        if t.i == run[0].i - 1:
+            run.insert(0, t)
+        else:
+            break
+    while run and run[0].is_punct:
+        run.pop(0)
+    return run or [head]
+
+
+def _phrase_text(head: Token) -> str:
+    toks = _left_tokens(head)
+    return head.doc.text[toks[0].idx:head.idx + len(head)]
+
+
+def _name_run(head: Token) -> str | None:
+    if head.pos_ != "PROPN":
+        return None
+    run = [head]
+    t = head
+    while t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i - 1].dep_ in {"compound", "flat"}:
+        t = t.doc[t.i - 1]
+        run.insert(0, t)
+    return " ".join(x.text for x in run)
+
+
+def _of_and_appos(head: Token) -> list[Token]:
+    out = []
+    for c in head.children:
+        if c.dep_ == "appos":
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"of", "for", "from"}:
+            out.extend(x for x in c.children if x.dep_ == "pobj")
+    return out
+
+
+def _pick_place(hits: list[tuple[int, int, Alias]]) -> Alias | None:
+    if not hits:
+        return None
+    order = {"body": 0, "metonym": 1, "igo": 2, "country": 3, "adjective": 4, "demonym": 5}
+    return min((h[2] for h in hits if h[2].kind in order), key=lambda a: order[a.kind], default=None)
+
+
+def _head_in_hit(hits: list[tuple[int, int, Alias]], n_words: int) -> bool:
+    """The mention's head word is itself part of a country, capital or organisation name."""
+    return any(e == n_words for _, e, a in hits if a.kind in {"country", "metonym", "body", "igo"})

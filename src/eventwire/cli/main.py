@@ -1,0 +1,48 @@
+"""`eventwire`: the command-line entry point.
+
+Every command turns library errors into one line on stderr and a non-zero exit status;
+no traceback reaches the user for bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+
+import typer
+
+from eventwire.cli import code as code_cmd
+from eventwire.cli import evaluate as eval_cmd
+from eventwire.errors import EventwireError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Code news text into political event data (CAMEO and PLOVER).")
+app.command("code")(code_cmd.code)
+app.command("eval")(eval_cmd.evaluate)
+
+
+def main() -> None:
+    warnings.simplefilter("ignore", category=FutureWarning)
+    try:
+        app(standalone_mode=False)
+    except EventwireError as exc:
+        typer.echo(f"eventwire: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("eventwire: aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        raise
+
+
+if __name__ == "__main__":
+    main()

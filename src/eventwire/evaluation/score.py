@@ -1,0 +1,154 @@
+"""Score coded events against gold records.
+
+For each gold sentence the coder's events are grouped by trigger (a reciprocal event
+coded as two directed events counts as one), and the first group in sentence order is
+the coder's answer ("top-1"), the one a user would read first. A second, looser number
+("any") asks whether any group the coder produced matches the gold category; it shows
+how much is lost to choosing the wrong event of several.
+
+Countries are compared as sets over the actors that carry a code; an international
+organisation counts as ``IGO`` and a non-governmental one as ``NGO``, as the GSR codes
+them. A field is scored only where the gold record fills it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.evaluation.gold import LEGACY_CATEGORIES, GoldActor, GoldRecord
+from eventwire.types import Actor, Event
+
+
+@dataclass
+class Group:
+    category: str | None
+    cameo: str
+    source: set[str]
+    target: set[str]
+    source_sectors: set[str]
+    events: list[Event] = field(default_factory=list)
+
+
+def _code(a: Actor) -> str | None:
+    if a.sector == "IGO":
+        return "IGO"
+    if a.sector == "NGO":
+        return "NGO"
+    return a.country
+
+
+def groups(events: Iterable[Event]) -> list[Group]:
+    out: dict[tuple[int, int], Group] = {}
+    for e in events:
+        key = (e.sentence_index, e.trigger.start)
+        g = out.setdefault(key, Group(e.plover_category, e.cameo, set(), set(), set()))
+        g.source |= {c for a in e.source if (c := _code(a))}
+        g.target |= {c for a in e.target if (c := _code(a))}
+        g.source_sectors |= {a.sector for a in e.source if a.sector}
+        g.events.append(e)
+    return [out[k] for k in sorted(out)]
+
+
+def _codes(actors: list[GoldActor]) -> set[str]:
+    return {a.code for a in actors if a.code}
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.total += 1
+        self.right += int(ok)
+
+    @property
+    def rate(self) -> float | None:
+        return round(self.right / self.total, 4) if self.total else None
+
+
+@dataclass
+class Report:
+    n: int = 0
+    category: Tally = field(default_factory=Tally)
+    category_any: Tally = field(default_factory=Tally)
+    cameo_root: Tally = field(default_factory=Tally)
+    cameo_full: Tally = field(default_factory=Tally)
+    source_country: Tally = field(default_factory=Tally)
+    target_country: Tally = field(default_factory=Tally)
+    source_sector: Tally = field(default_factory=Tally)
+    full_match: Tally = field(default_factory=Tally)
+    no_event: int = 0
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        def t(x: Tally) -> dict[str, Any]:
+            return {"accuracy": x.rate, "right": x.right, "scored": x.total}
+
+        return {
+            "records": self.n,
+            "no_event_coded": self.no_event,
+            "plover_category": t(self.category),
+            "plover_category_any_event": t(self.category_any),
+            "cameo_root": t(self.cameo_root),
+            "cameo_code": t(self.cameo_full),
+            "source_country": t(self.source_country),
+            "target_country": t(self.target_country),
+            "source_sector": t(self.source_sector),
+            "full_match": t(self.full_match),
+            "category_mapping": LEGACY_CATEGORIES,
+        }
+
+    def confusion_table(self) -> dict[str, dict[str, int]]:
+        table: dict[str, dict[str, int]] = {}
+        for (gold, pred), n in sorted(self.confusion.items()):
+            table.setdefault(gold, {})[pred] = n
+        return table
+
+
+def score(gold: list[GoldRecord], predicted: list[list[Event]]) -> Report:
+    rep = Report()
+    for rec, events in zip(gold, predicted, strict=True):
+        rep.n += 1
+        gs = groups(events)
+        top = gs[0] if gs else None
+        if top is None:
+            rep.no_event += 1
+        pred_cat = (top.category or "NONE") if top else "NONE"
+        row: dict[str, Any] = {"id": rec.id, "text": rec.text, "predicted": pred_cat,
+                               "events": [e.to_dict() for e in events]}
+        cat_ok = src_ok = tgt_ok = True
+        if rec.category:
+            cat_ok = pred_cat == rec.category
+            rep.category.add(cat_ok)
+            rep.category_any.add(any(g.category == rec.category for g in gs))
+            rep.confusion[(rec.category, pred_cat)] += 1
+            row["gold"] = rec.category
+        if rec.cameo:
+            rep.cameo_root.add(bool(top) and top.cameo[:2] == rec.cameo[:2])  # type: ignore[union-attr]
+            rep.cameo_full.add(bool(top) and top.cameo == rec.cameo)  # type: ignore[union-attr]
+            cat_ok = bool(top) and top.cameo[:2] == rec.cameo[:2]  # type: ignore[union-attr]
+            row["gold_cameo"] = rec.cameo
+        gsrc, gtgt = _codes(rec.source), _codes(rec.target)
+        psrc = top.source if top else set()
+        ptgt = top.target if top else set()
+        if gsrc:
+            src_ok = psrc == gsrc
+            rep.source_country.add(src_ok)
+        if gtgt:
+            tgt_ok = ptgt == gtgt
+            rep.target_country.add(tgt_ok)
+        elif not rec.target:
+            tgt_ok = not ptgt or ptgt == gsrc
+        gsec = {a.sector for a in rec.source if a.sector}
+        if gsec:
+            rep.source_sector.add(bool(top) and gsec == top.source_sectors)  # type: ignore[union-attr]
+        rep.full_match.add(cat_ok and src_ok and tgt_ok)
+        row.update(gold_source=sorted(gsrc), gold_target=sorted(gtgt), pred_source=sorted(psrc),
+                   pred_target=sorted(ptgt), category_ok=cat_ok, source_ok=src_ok, target_ok=tgt_ok)
+        rep.rows.append(row)
+    return rep

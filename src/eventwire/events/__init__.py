@@ -1,0 +1,1 @@
+"""Events: the trigger lexicon and the dependency rules that turn parses into events."""

@@ -1,0 +1,474 @@
+"""From a parsed sentence to events: triggers, their arguments, modality and dates.
+
+For each token that heads a lexicon entry, the best-fitting entry is chosen, its source
+and target are read off the dependency parse (voice, control, coordination and relative
+clauses included), negated acts are dropped, planned acts become intentions, and each
+argument is resolved to actors. The rule of every event is the lexicon entry's file:line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors.resolve import DocContext, Resolver
+from eventwire.events.lexicon import Lexicon, Trigger
+from eventwire.time import dates
+from eventwire.types import Actor, EventDate, TextSpan
+
+_NEIGHBOUR_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "xcomp", "npadvmod", "advmod", "dative",
+                   "oprd", "compound", "amod", "nsubjpass", "pobj"}
+_RECIPROCAL = {("each", "other"), ("one", "another")}
+_SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
+# Roots whose complement clause is what was asked, rejected or criticised, not an act.
+_ASKING_ROOTS = {"02", "10", "11", "12"}
+_COMMUNICATION = {"say", "tell", "state", "announce", "claim", "add", "report", "write", "insist",
+                  "stress", "note", "declare", "explain", "confirm"}
+
+
+@dataclass
+class Found:
+    """An event found in one sentence, before document-level merging."""
+
+    token: Token
+    trigger: Trigger
+    code: str
+    modality: str
+    source: list[Actor]
+    target: list[Actor]
+    confidence: float
+    date: EventDate | None
+    attributes: dict[str, str] = field(default_factory=dict)
+    reciprocal: bool = False
+
+    @property
+    def trigger_span(self) -> TextSpan:
+        return TextSpan(self.token.idx, self.token.idx + len(self.token), self.token.text)
+
+
+class Extractor:
+    """Applies the lexicon to parsed sentences."""
+
+    def __init__(self, lexicon: Lexicon, resolver: Resolver, media: frozenset[str]) -> None:
+        self.lex = lexicon
+        self.resolver = resolver
+        self.media = media
+
+    # -- triggers -------------------------------------------------------------------
+
+    def match(self, sent: Span) -> list[tuple[Token, Trigger, set[int]]]:
+        """Each trigger token with its best lexicon entry and the tokens its fixed words used."""
+        out: list[tuple[Token, Trigger, set[int]]] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            pos = _trigger_pos(tok)
+            if pos is None:
+                continue
+            lemma = tok.lemma_.lower()
+            cands = self.lex.candidates(lemma, pos)
+            if not cands and pos == "NOUN":
+                cands = self.lex.candidates(tok.lower_, pos)
+            if not cands and tok.pos_ in {"ADJ", "NOUN"} and tok.tag_ in {"VBN", "VBG", "JJ"}:
+                cands = self.lex.candidates(lemma, "VERB")
+            best: tuple[float, Trigger, set[int]] | None = None
+            for trig in cands:
+                used = _match_words(tok, trig.words)
+                if used is None:
+                    continue
+                score = 2.0 * len(trig.words)
+                if any(_slot_present(tok, s, used) for s in trig.targets if s not in {"obj", "none"}):
+                    score += 1.5
+                if "obj" in trig.targets and _direct_object(tok) is not None:
+                    score += 1.0
+                if trig.targets == ("none",):
+                    score += 0.1
+                if best is None or score > best[0]:
+                    best = (score, trig, used)
+            if best:
+                out.append((tok, best[1], best[2]))
+                consumed |= best[2]
+        return [m for m in out if m[0].i not in consumed or m[1].pos == "VERB"]
+
+    # -- events -----------------------------------------------------------------------
+
+    def extract(self, sent: Span, ctx: DocContext, sent_dates: list[EventDate]) -> list[Found]:
+        matches = self.match(sent)
+        trigger_tokens = {m[0].i for m in matches}
+        codes = {m[0].i: m[1].code for m in matches}
+        found: list[Found] = []
+        suppressed_governors: set[int] = set()
+        for tok, trig, used in matches:
+            if self._negated(tok):
+                continue
+            gov = _governor(tok)
+            if gov is not None and codes.get(gov.i, "")[:2] in _ASKING_ROOTS:
+                continue  # "urged X to withdraw": the withdrawal is asked for, not done
+            intent = self._intent(tok)
+            gov = _governor(tok)
+            if gov is not None and gov.i in trigger_tokens and gov.lemma_.lower() in self.lex.modality.intent_governors:
+                suppressed_governors.add(gov.i)
+            code, modality = trig.code, "asserted"
+            if intent:
+                code = self.lex.modality.intent_code(trig.code) or trig.code
+                modality = "intent"
+            day = self._date_for(tok, sent, sent_dates, trigger_tokens, found)
+            when = dt.date.fromisoformat(day.date) if day else ctx.date
+            src_heads, tgt_heads, inherited = self._arguments(tok, trig, used)
+            source = self._actors(src_heads, ctx, when, tok)
+            if not source:
+                continue
+            target = self._actors(tgt_heads, ctx, when, tok)
+            target = [a for a in target if all(a.key != s.key for s in source) or a.kb_id is None and a.text != source[0].text]
+            reciprocal = _is_reciprocal(tok)
+            if len(source) >= 2:
+                ctx.groups.append(tuple(source))
+            conf = 0.85 if trig.pos == "VERB" else 0.65
+            if inherited:
+                conf -= 0.1
+            if not target and "none" not in trig.targets:
+                conf -= 0.1
+            if intent:
+                conf -= 0.1
+            if any(a.how.startswith("coref") for a in source + target):
+                conf -= 0.1
+            attrs = self._attributes(tok, used)
+            found.append(Found(tok, trig, code, modality, source, target, round(conf, 2), day, attrs,
+                               reciprocal or (not target and len({a.key for a in source}) > 1
+                                              and trig.code[:2] in _SYMMETRIC_ROOTS)))
+        found = [f for f in found if f.token.i not in suppressed_governors]
+        return _drop_bare_statements(found)
+
+    # -- argument structure ---------------------------------------------------------------
+
+    def _arguments(self, tok: Token, trig: Trigger, used: set[int]
+                   ) -> tuple[list[Token], list[Token], bool]:
+        if trig.pos == "NOUN":
+            return self._noun_arguments(tok, trig, used)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "csubj"}), None)
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        inherited = False
+        if passive or tok.dep_ == "acl" and tok.tag_ == "VBN":
+            source = agent
+            obj = patient if patient is not None else (tok.head if tok.dep_ == "acl" else None)
+        else:
+            source = subj
+            obj = _direct_object(tok)
+        if source is not None and source.dep_ in {"nsubj", "nsubjpass"} and source.lower_ in {"who", "that", "which"}:
+            source = tok.head if tok.dep_ == "relcl" else None
+        if source is None and not passive:
+            source = _inherited_subject(tok)
+            inherited = source is not None
+        target: list[Token] = []
+        for slot in trig.targets:
+            if slot == "none":
+                break
+            if slot == "obj":
+                if obj is not None and obj.i not in used:
+                    target = [obj]
+                    break
+                comp = _complement_subject(tok)
+                if comp is not None:
+                    target = [comp]
+                    break
+                continue
+            t = _prep_object(tok, slot, used)
+            if t is not None:
+                target = [t]
+                break
+        sources = [source] if source is not None else []
+        return _expand(sources), _expand(target), inherited
+
+    def _noun_arguments(self, tok: Token, trig: Trigger, used: set[int]
+                        ) -> tuple[list[Token], list[Token], bool]:
+        source: Token | None = None
+        inherited = False
+        for c in tok.children:
+            if c.dep_ == "poss":
+                source = c
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                source = next((g for g in c.children if g.dep_ == "pobj"), source)
+        if source is None:
+            # "the Russian invasion", "U.S. sanctions": a nationality word before the noun
+            mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
+            if mods:
+                source = mods[0]
+        if source is None and tok.dep_ in {"dobj", "attr", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
+            v = tok.head
+            source = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if source is None:
+                source = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if source is None:
+                source = _inherited_subject(v)
+            inherited = True
+        target: list[Token] = []
+        for slot in trig.targets:
+            if slot == "none":
+                break
+            t = _prep_object(tok, slot, used)
+            if t is None and tok.dep_ in {"dobj", "attr"} and slot != "obj":
+                t = _prep_object(tok.head, slot, used)
+            if t is not None:
+                target = [t]
+                break
+        return _expand([source] if source is not None else []), _expand(target), inherited
+
+    def _actors(self, heads: list[Token], ctx: DocContext, when: dt.date | None, trigger: Token) -> list[Actor]:
+        out: list[Actor] = []
+        for h in heads:
+            if h.pos_ == "PRON" and h.lower_ in {"he", "she"}:
+                speaker = _reporting_subject(trigger)
+                if speaker is not None and speaker.i != h.i:
+                    res = self.resolver.resolve(speaker, ctx, when)
+                    out.extend(a.__class__(**{**a.__dict__, "text": h.text, "start": h.idx,
+                                              "end": h.idx + len(h), "how": "coref:speaker"}) for a in res)
+                    continue
+            for a in self.resolver.resolve(h, ctx, when):
+                if all(a.key != b.key or a.text != b.text for b in out):
+                    out.append(a)
+        return out
+
+    # -- modality -------------------------------------------------------------------------
+
+    def _negated(self, tok: Token) -> bool:
+        t: Token | None = tok
+        while t is not None:
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+                return True
+            if t is not tok and t.lemma_.lower() in self.lex.modality.negators:
+                return True
+            if t.dep_ == "pcomp" and t.head.lower_ == "without":
+                return True
+            t = t.head if t.dep_ in {"xcomp", "pcomp"} or (t.dep_ == "pobj" and t.head.head.lemma_.lower() in self.lex.modality.negators) else None
+        return False
+
+    def _intent(self, tok: Token) -> bool:
+        aux = self.lex.modality.intent_auxiliaries
+        t: Token | None = tok
+        first = True
+        while t is not None:
+            if any(c.dep_ == "aux" and c.lower_ in aux | {"going"} or c.lemma_.lower() in aux and c.dep_ == "aux"
+                   for c in t.children):
+                return True
+            if not first and t.lemma_.lower() in self.lex.modality.intent_governors:
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
+                return True
+            first = False
+            t = t.head if t.dep_ in {"xcomp", "acl"} and t.head is not t else None
+        return False
+
+    # -- dates and attributes -------------------------------------------------------------------
+
+    def _date_for(self, tok: Token, sent: Span, sent_dates: list[EventDate], triggers: set[int],
+                  found: list[Found]) -> EventDate | None:
+        """A date expression attached to this trigger, not to another trigger inside it."""
+        own = [d for d in sent_dates if _attached(tok, d, triggers)]
+        for d in own:
+            off = dates.parse_offset(d.text or "")
+            if off is not None:
+                ref = found[-1].date if found and found[-1].date else None
+                if ref is None:
+                    continue
+                day = dates.shift(dt.date.fromisoformat(ref.date), *off)
+                return EventDate(day.isoformat(), "day", d.text, d.start, d.end)
+            if d.date:
+                return d
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "ROOT":
+            free = [d for d in sent_dates if d.date and not any(_attached_to_any(d, sent, triggers))]
+            if free:
+                return free[0]
+        # an undated clause shares the time of the sentence's earlier dated event
+        same = [f.date for f in found if f.date is not None and f.token.sent == tok.sent]
+        return same[-1] if same else None
+
+    def _attributes(self, tok: Token, used: set[int]) -> dict[str, str]:
+        attrs: dict[str, str] = {}
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"by", "via", "over", "on", "in", "during", "at"}:
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                for o in objs:
+                    words = {o.lower_, o.lemma_.lower()} | {x.lower_ for x in o.children if x.dep_ in {"compound", "amod"}}
+                    if words & self.media and "medium" not in attrs:
+                        attrs["medium"] = tok.doc.text[c.idx:o.idx + len(o)]
+            if c.dep_ == "prep" and c.lower_ == "for":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    span = tok.doc.text[pobj.left_edge.idx:pobj.idx + len(pobj)]
+                    if dates.is_duration(span):
+                        attrs["duration"] = span
+            if c.dep_ == "npadvmod" or c.dep_ == "dobj":
+                span = tok.doc.text[c.left_edge.idx:c.idx + len(c)]
+                if dates.is_duration(span) and c.dep_ == "npadvmod":
+                    attrs["duration"] = span
+        return attrs
+
+
+# -- parse helpers ---------------------------------------------------------------------------------
+
+
+def _trigger_pos(tok: Token) -> str | None:
+    if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+        return "VERB"
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return "NOUN"
+    return None
+
+
+def _neighbours(tok: Token) -> list[Token]:
+    near = list(tok.children)
+    for c in tok.children:
+        if c.dep_ in _NEIGHBOUR_DEPS:
+            near.extend(c.children)
+    if tok.dep_ == "compound":
+        near.append(tok.head)
+    return near
+
+
+def _match_words(tok: Token, words: tuple[str, ...]) -> set[int] | None:
+    if not words:
+        return set()
+    near = _neighbours(tok)
+    used: set[int] = set()
+    for w in words:
+        hit = next((x for x in near if x.i not in used and (x.lemma_.lower() == w or x.lower_ == w)), None)
+        if hit is None:
+            return None
+        used.add(hit.i)
+    return used
+
+
+def _direct_object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in {"dobj", "dative", "oprd"}:
+            return c
+    return None
+
+
+def _slot_present(tok: Token, slot: str, used: set[int]) -> bool:
+    return _prep_object(tok, slot, used) is not None
+
+
+def _prep_object(tok: Token, slot: str, used: set[int]) -> Token | None:
+    """The object of preposition ``slot`` under the trigger, its object, or its fixed words."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "xcomp"} or c.i in used]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in {"prep", "agent", "dative", "prt"} and c.lower_ == slot:
+                pobj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
+                if pobj is not None:
+                    return pobj
+    return None
+
+
+def _expand(heads: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for h in heads:
+        for t in [h, *h.conjuncts]:
+            if t not in out and (t is h or t.pos_ in {"PROPN", "NOUN", "PRON"}):
+                out.append(t)
+    return out
+
+
+def _governor(tok: Token) -> Token | None:
+    return tok.head if tok.dep_ in {"xcomp", "ccomp"} and tok.head is not tok else None
+
+
+def _inherited_subject(tok: Token) -> Token | None:
+    """Subject of a verb that has none of its own: control, coordination, purpose clauses."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in {"xcomp", "advcl"}:
+            g = t.head
+            if t.dep_ == "xcomp":
+                obj = _direct_object(g)
+                if obj is not None and g.lemma_.lower() not in {"agree", "promise", "vow", "pledge"}:
+                    return obj
+                on = _prep_object(g, "on", set())
+                if on is not None and g.lemma_.lower() in {"call", "urge", "press"}:
+                    return on
+            subj = next((c for c in g.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None:
+                return subj
+            t = g
+        elif t.dep_ == "conj":
+            g = t.head
+            subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+            t = g
+        elif t.dep_ == "relcl":
+            return t.head
+        elif t.dep_ in {"pcomp", "pobj"} and t.head.dep_ == "prep":
+            t = t.head.head
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+        else:
+            return None
+    return None
+
+
+def _complement_subject(tok: Token) -> Token | None:
+    """'demanded that Ukraine withdraw': the subject of the complement clause is the target."""
+    for c in tok.children:
+        if c.dep_ == "ccomp":
+            s = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+            if s is not None:
+                return s
+    return None
+
+
+def _reporting_subject(tok: Token) -> Token | None:
+    """The speaker of the communication verb this trigger's clause is reported under."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in {"ccomp", "xcomp", "conj"} and t.head is not t:
+            t = t.head
+            if t.lemma_.lower() in _COMMUNICATION:
+                return next((c for c in t.children if c.dep_ == "nsubj"), None)
+        else:
+            return None
+    return None
+
+
+def _is_reciprocal(tok: Token) -> bool:
+    words = [t.lower_ for t in tok.subtree]
+    return any(pair == tuple(words[i:i + 2]) for i in range(len(words) - 1) for pair in _RECIPROCAL)
+
+
+def _attached(tok: Token, d: EventDate, triggers: set[int]) -> bool:
+    """The date's words hang under this trigger without another trigger in between."""
+    doc = tok.doc
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(8):
+        if t.i == tok.i:
+            return True
+        if t.i in triggers and t.i != span.root.i:
+            return False
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _attached_to_any(d: EventDate, sent: Span, triggers: set[int]) -> list[bool]:
+    return [_attached(sent.doc[i], d, triggers) for i in triggers]
+
+
+def _drop_bare_statements(found: list[Found]) -> list[Found]:
+    """A 'say' event is kept only when nothing else was coded inside what was said."""
+    out = []
+    for f in found:
+        if f.code.startswith("01"):
+            inner = {t.i for t in f.token.subtree}
+            if any(g is not f and g.token.i in inner for g in found):
+                continue
+        out.append(f)
+    return out

@@ -1,0 +1,262 @@
+"""The coding pipeline: text in, events out.
+
+``Coder`` loads the spaCy pipeline, the knowledge base and the lexicon once, then codes
+any number of documents; ``code_text`` is the one-call convenience. Parsing goes through
+``nlp.pipe`` so batches run at the parser's speed; everything after the parse is a walk
+over the dependency tree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from eventwire import settings
+from eventwire.actors.kb import default_kb
+from eventwire.actors.resolve import DocContext, Resolver
+from eventwire.datafiles import as_list, load_yaml
+from eventwire.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputError,
+    ModelError,
+    OversizedInputError,
+)
+from eventwire.events.extract import Extractor, Found
+from eventwire.events.lexicon import default_lexicon
+from eventwire.ontology import ontology
+from eventwire.time import dates
+from eventwire.types import Actor, Event, EventDate, Mention, TextSpan
+
+
+class NotEnglishWarning(UserWarning):
+    """The text does not look like English; eventwire codes English only."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text to code, with its publication date and an id."""
+
+    text: str
+    date: dt.date | None = None
+    id: str | None = None
+    title: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return self.id or "doc-" + hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:12]
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """An ISO date (or a datetime string starting with one); InputError otherwise."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"cannot read date {value!r}: use YYYY-MM-DD") from None
+
+
+def decode(data: bytes) -> str:
+    """Bytes from a file or stdin as text; binary or non-UTF-8 input is refused."""
+    if b"\x00" in data[:65536]:
+        raise BinaryInputError("input looks binary (NUL bytes); give a UTF-8 text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BinaryInputError(f"input is not valid UTF-8 (byte {exc.start}); "
+                               "convert it to UTF-8 first") from None
+
+
+def check_text(text: str) -> None:
+    """Refuse input that cannot be coded, with a message that says why."""
+    limit = int(settings.get("max_input_bytes"))
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > limit:
+        raise OversizedInputError(
+            f"input is {size:,} bytes, over the {limit:,}-byte limit "
+            f"(set EVENTWIRE_MAX_INPUT_BYTES to raise it, or split the file)")
+    if not text.strip():
+        raise EmptyInputError("input is empty: nothing to code")
+    if "\x00" in text:
+        raise BinaryInputError("input looks binary (NUL characters); give a text file")
+
+
+_WORD = re.compile(r"[A-Za-z']+|[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def english_ratio(text: str) -> float:
+    """Share of words that are common English function words (about 0.4 in news prose)."""
+    words = _WORD.findall(text[:20000].lower())
+    if not words:
+        return 0.0
+    stop = _stop_words()
+    return sum(w in stop for w in words) / len(words)
+
+
+def looks_english(text: str) -> bool:
+    words = _WORD.findall(text[:20000])
+    if len(words) < 6:
+        return True  # too short to judge; headlines are short
+    return english_ratio(text) >= float(settings.get("min_english_ratio"))
+
+
+def load_nlp(model: str | None = None) -> Any:
+    """The spaCy pipeline named by the ``model`` setting, loaded from installed packages."""
+    import spacy
+
+    name = model or str(settings.get("model"))
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed (run `make install`, or set "
+            f"EVENTWIRE_MODEL to an installed pipeline such as en_core_web_sm)") from exc
+
+
+@lru_cache(maxsize=1)
+def _media() -> frozenset[str]:
+    path = Path(str(resources.files("eventwire.events") / "data" / "attributes.yaml"))
+    return frozenset(str(e["word"]).lower() for e in as_list((load_yaml(path) or {}).get("media")))
+
+
+class Coder:
+    """Codes documents into events. Build once, reuse: the model loads in the constructor."""
+
+    def __init__(self, model: str | None = None, kb_files: Sequence[str] = (), nlp: Any = None) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp(model)
+        self.kb = default_kb(tuple(str(f) for f in kb_files))
+        self.lexicon = default_lexicon()
+        self.resolver = Resolver(self.kb)
+        self.extractor = Extractor(self.lexicon, self.resolver, _media())
+
+    def code(self, text: str, date: str | dt.date | None = None, doc_id: str | None = None,
+             title: str | None = None) -> list[Event]:
+        doc = Document(text, parse_date(date), doc_id, title)
+        return next(self.code_documents([doc]))[1]
+
+    def code_documents(self, docs: Iterable[Document], batch_size: int = 32, n_process: int = 1
+                       ) -> Iterator[tuple[Document, list[Event]]]:
+        """Events for each document, in order; documents that are not English get none."""
+        a, b = itertools.tee(docs)
+        texts = (d.text for d in a)
+        for document, parsed in zip(b, self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process),
+                                    strict=True):
+            check_text(document.text)
+            if not looks_english(document.text):
+                warnings.warn(NotEnglishWarning(
+                    f"{document.doc_id}: text does not look like English "
+                    f"(function-word ratio {english_ratio(document.text):.2f}); no events coded"),
+                    stacklevel=2)
+                yield document, []
+                continue
+            yield document, self.events_from_parse(parsed, document)
+
+    def events_from_parse(self, parsed: Any, document: Document) -> list[Event]:
+        ctx = DocContext(date=document.date)
+        min_conf = float(settings.get("min_confidence"))
+        events: list[Event] = []
+        for s_idx, sent in enumerate(parsed.sents):
+            sent_dates = [d for d in (dates.resolve(e.text, document.date, e.start_char, e.end_char)
+                                      for e in sent.ents if e.label_ == "DATE") if d is not None]
+            # offsets like "one day after" stay in the list unresolved; the extractor uses them
+            sent_dates += [EventDate("", "day", e.text, e.start_char, e.end_char)
+                           for e in sent.ents if e.label_ == "DATE" and dates.parse_offset(e.text)]
+            self.resolver.learn_from_sentence(sent, ctx, document.date)
+            for f in self.extractor.extract(sent, ctx, sent_dates):
+                if f.confidence < min_conf:
+                    continue
+                events.extend(self._events(f, document, s_idx, sent))
+        return _merge(events)
+
+    def _events(self, f: Found, document: Document, s_idx: int, sent: Any) -> list[Event]:
+        pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]
+        if f.reciprocal and len(f.source) >= 2:
+            pairs = [((a,), (b,)) for a in f.source for b in f.source if a.key != b.key]
+            if not pairs:
+                pairs = [(tuple(f.source), tuple(f.target))]
+        elif f.reciprocal and f.target:
+            pairs = [(tuple(f.source), tuple(f.target)), (tuple(f.target), tuple(f.source))]
+        else:
+            pairs = [(tuple(f.source), tuple(f.target))]
+        c = ontology().get(f.code)
+        date = f.date if f.date is not None and f.date.date else dates.publication(document.date)
+        sentence = TextSpan(sent.start_char, sent.end_char, sent.text)
+        out = []
+        for src, tgt in pairs:
+            mention = Mention(s_idx, sentence, f.trigger_span,
+                              tuple(TextSpan(a.start, a.end, a.text) for a in src),
+                              tuple(TextSpan(a.start, a.end, a.text) for a in tgt))
+            key = "|".join([document.doc_id, str(s_idx), str(f.token.idx), f.code,
+                            ",".join(f"{a.country}/{a.sector}/{a.kb_id}" for a in src),
+                            ",".join(f"{a.country}/{a.sector}/{a.kb_id}" for a in tgt)])
+            attrs = dict(f.attributes)
+            if f.reciprocal:
+                attrs["reciprocal"] = "true"
+            out.append(Event(
+                id="ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+                doc_id=document.doc_id, sentence_index=s_idx, date=date, source=src, target=tgt,
+                cameo=c.code, cameo_name=c.name, plover_category=c.plover_category,
+                plover_mode=c.plover_mode, plover_context=c.plover_context, goldstein=c.goldstein,
+                quad_class=c.quad_class, modality=f.modality, rule=f.trigger.rule,
+                confidence=f.confidence, mentions=(mention,), attributes=attrs))
+        return out
+
+
+def _actor_keys(actors: tuple[Actor, ...]) -> frozenset[tuple[str | None, str | None, str]]:
+    return frozenset(a.key for a in actors)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """The same event told twice in one document (headline and lead) becomes one event."""
+    out: list[Event] = []
+    for e in events:
+        twin = next((o for o in out if o.cameo[:2] == e.cameo[:2] and o.modality == e.modality
+                     and _actor_keys(o.source) == _actor_keys(e.source)
+                     and _actor_keys(o.target) == _actor_keys(e.target)
+                     and (o.date.date == e.date.date or "publication" in {o.date.precision, e.date.precision})
+                     and o.sentence_index != e.sentence_index), None)
+        if twin is None:
+            out.append(e)
+            continue
+        i = out.index(twin)
+        date = twin.date if twin.date.precision != "publication" else e.date
+        code_from = twin if len(twin.cameo) >= len(e.cameo) else e
+        merged = replace(code_from, id=twin.id, date=date, sentence_index=twin.sentence_index,
+                         mentions=twin.mentions + e.mentions,
+                         attributes={**e.attributes, **twin.attributes},
+                         confidence=max(twin.confidence, e.confidence))
+        out[i] = merged
+    return out
+
+
+@lru_cache(maxsize=4)
+def _default_coder(model: str | None, kb_files: tuple[str, ...]) -> Coder:
+    return Coder(model, kb_files)
+
+
+def get_coder(model: str | None = None, kb_files: Sequence[str] = ()) -> Coder:
+    """A shared Coder for these settings (the model loads once per process)."""
+    return _default_coder(model, tuple(kb_files))
+
+
+def code_text(text: str, date: str | dt.date | None = None, doc_id: str | None = None,
+              model: str | None = None) -> list[Event]:
+    """Code one text into events; ``date`` is the publication date (YYYY-MM-DD)."""
+    return get_coder(model).code(text, date, doc_id)

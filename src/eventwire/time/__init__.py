@@ -1,0 +1,1 @@
+"""Time: event dates resolved from the text and the publication date."""

@@ -1,0 +1,108 @@
+"""Resolve date expressions against the publication date, with their precision.
+
+dateparser does the parsing ("Wednesday", "last week", "February 2022", "12 March");
+this module decides which words are a date at all, relative to what, and how precise
+the answer is. Durations ("for 90 minutes") are not dates and are returned as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from eventwire.types import EventDate
+
+_DURATION = re.compile(
+    r"^(for\s+)?(about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?"
+    r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+    r"(seconds?|minutes?|hours?|days?|weeks?|months?|years?)$",
+    re.I,
+)
+_OFFSET = re.compile(
+    r"^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+"
+    r"(after|before|later|earlier)$",
+    re.I,
+)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Words that make a DATE entity not a point in time we can place.
+_VAGUE = re.compile(r"\b(recent|years|decades|centuries|ago\s*$|era|season|annual|daily|"
+                    r"weekly|time|times|age|old|aged|each|every)\b", re.I)
+_PERIODS = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}
+
+
+def is_duration(text: str) -> bool:
+    return bool(_DURATION.match(text.strip()))
+
+
+def parse_offset(text: str) -> tuple[int, str, int] | None:
+    """'one day after' -> (1, 'day', +1); None when the words are not such an offset."""
+    m = _OFFSET.match(text.strip())
+    if not m:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1).lower()]
+    sign = 1 if m.group(3).lower() in {"after", "later"} else -1
+    return n, m.group(2).lower(), sign
+
+
+def shift(day: dt.date, n: int, unit: str, sign: int) -> dt.date:
+    days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n * sign
+    return day + dt.timedelta(days=days)
+
+
+@lru_cache(maxsize=64)
+def _parser(base: dt.date | None) -> DateDataParser:
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
+                                   "RETURN_TIME_AS_PERIOD": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12, 0)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def resolve(text: str, published: dt.date | None, start: int = -1, end: int = -1
+            ) -> EventDate | None:
+    """The date a DATE expression names, relative to the publication date; None if vague."""
+    raw = text.strip()
+    clean = re.sub(r"^(on|in|since|by|from|until|at|during|this|last|early|late|mid-?)\s+", "",
+                   raw, flags=re.I).strip()
+    if not clean or is_duration(clean) or _VAGUE.search(clean):
+        return None
+    low = clean.lower().rstrip(".")
+    # A bare weekday in news means the most recent such day, the publication day included;
+    # dateparser with PREFER_DATES_FROM=past skips the publication day itself.
+    if low in _WEEKDAYS and published is not None:
+        back = (published.weekday() - _WEEKDAYS.index(low)) % 7
+        return EventDate((published - dt.timedelta(days=back)).isoformat(), "day", raw, start, end)
+    if low in {"today", "tonight", "this morning", "this afternoon", "this evening"} and published:
+        return EventDate(published.isoformat(), "day", raw, start, end)
+    if not re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|tomorrow|"
+                     r"week|month|year", low):
+        return None
+    try:
+        data = _parser(published).get_date_data(clean)
+    except (ValueError, OverflowError):
+        return None
+    if data.date_obj is None:
+        return None
+    period = _PERIODS.get(data.period or "day", "day")
+    d = data.date_obj.date()
+    if period == "month":
+        d = d.replace(day=1)
+    elif period == "year":
+        d = d.replace(month=1, day=1)
+    if re.fullmatch(r"\d{4}", clean) or re.fullmatch(r"(the\s+)?(year\s+)?\d{4}", low):
+        period = "year"
+        d = dt.date(int(clean[-4:]), 1, 1)
+    return EventDate(d.isoformat(), period, raw, start, end)  # type: ignore[arg-type]
+
+
+def publication(published: dt.date | None) -> EventDate:
+    """The fallback for an event the text does not date: the publication date, marked so."""
+    day = published or dt.date.today()
+    return EventDate(day.isoformat(), "publication", None)
