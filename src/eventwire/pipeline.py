@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-import re
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -33,6 +32,7 @@ from eventwire.errors import (
 )
 from eventwire.events.extract import Extractor, Found
 from eventwire.events.lexicon import default_lexicon
+from eventwire.language import english_ratio, looks_english
 from eventwire.ontology import ontology
 from eventwire.time import dates
 from eventwire.types import Actor, Event, EventDate, Mention, TextSpan
@@ -91,39 +91,15 @@ def check_text(text: str) -> None:
         raise BinaryInputError("input looks binary (NUL characters); give a text file")
 
 
-_WORD = re.compile(r"[A-Za-z']+|[^\W\d_]+", re.UNICODE)
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
-def english_ratio(text: str) -> float:
-    """Share of words that are common English function words (about 0.4 in news prose)."""
-    words = _WORD.findall(text[:20000].lower())
-    if not words:
-        return 0.0
-    stop = _stop_words()
-    return sum(w in stop for w in words) / len(words)
-
-
-def looks_english(text: str) -> bool:
-    words = _WORD.findall(text[:20000])
-    if len(words) < 6:
-        return True  # too short to judge; headlines are short
-    return english_ratio(text) >= float(settings.get("min_english_ratio"))
-
-
 def load_nlp(model: str | None = None) -> Any:
     """The spaCy pipeline named by the ``model`` setting, loaded from installed packages."""
     import spacy
 
     name = model or str(settings.get("model"))
+    from eventwire.nlp.components import add_components
+
     try:
-        return spacy.load(name)
+        return add_components(spacy.load(name))
     except OSError as exc:
         raise ModelError(
             f"spaCy pipeline {name!r} is not installed (run `make install`, or set "
@@ -219,8 +195,16 @@ class Coder:
         return out
 
 
-def _actor_keys(actors: tuple[Actor, ...]) -> frozenset[tuple[str | None, str | None, str]]:
-    return frozenset(a.key for a in actors)
+def _compatible(a: Actor, b: Actor) -> bool:
+    """Two mentions that may be the same actor: same country, no conflicting detail."""
+    return (a.country == b.country
+            and (a.sector == b.sector or a.sector is None or b.sector is None)
+            and (a.kb_id == b.kb_id or a.kb_id is None or b.kb_id is None))
+
+
+def _same_actors(xs: tuple[Actor, ...], ys: tuple[Actor, ...]) -> bool:
+    return (all(any(_compatible(x, y) for y in ys) for x in xs)
+            and all(any(_compatible(x, y) for x in xs) for y in ys))
 
 
 def _merge(events: list[Event]) -> list[Event]:
@@ -228,8 +212,7 @@ def _merge(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for e in events:
         twin = next((o for o in out if o.cameo[:2] == e.cameo[:2] and o.modality == e.modality
-                     and _actor_keys(o.source) == _actor_keys(e.source)
-                     and _actor_keys(o.target) == _actor_keys(e.target)
+                     and _same_actors(o.source, e.source) and _same_actors(o.target, e.target)
                      and (o.date.date == e.date.date or "publication" in {o.date.precision, e.date.precision})
                      and o.sentence_index != e.sentence_index), None)
         if twin is None:
@@ -238,7 +221,10 @@ def _merge(events: list[Event]) -> list[Event]:
         i = out.index(twin)
         date = twin.date if twin.date.precision != "publication" else e.date
         code_from = twin if len(twin.cameo) >= len(e.cameo) else e
+        # keep the more specific actors (a named person over a bare country)
+        detail = max((twin, e), key=lambda x: sum(bool(a.sector) + bool(a.kb_id) for a in x.source + x.target))
         merged = replace(code_from, id=twin.id, date=date, sentence_index=twin.sentence_index,
+                         source=detail.source, target=detail.target,
                          mentions=twin.mentions + e.mentions,
                          attributes={**e.attributes, **twin.attributes},
                          confidence=max(twin.confidence, e.confidence))

@@ -27,8 +27,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Installed spaCy pipeline to parse with (en_core_web_sm, _md, _lg, _trf also work)."),
     Setting("max_input_bytes", 10_000_000,
             "Largest input accepted, in bytes; larger input is refused with exit status 2."),
-    Setting("min_english_ratio", 0.12,
-            "Share of tokens that must be common English function words to treat text as "
+    Setting("min_english_ratio", 0.15,
+            "Share of lower-case words that must be English function words to treat text as "
             "English; below it the text is not coded."),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this value."),
     Setting("db", "eventwire.duckdb", "Path of the embedded event store."),

@@ -63,6 +63,7 @@ class Person:
     after: str = "ELI"
     before: str | None = None
     wikidata: str | None = None
+    kind: str = "person"
 
     def at(self, day: dt.date | None) -> tuple[str | None, str | None]:
         """(sector, role) of this person on ``day``; today's when no day is given."""
@@ -73,6 +74,8 @@ class Person:
             return r.sector, r.role
         if any(r.start is not None and r.start <= day for r in self.roles):
             past = [r for r in self.roles if r.start is not None and r.start <= day]
+            if self.kind == "group":
+                return self.after, _most_senior(past).role
             return self.after, "Former " + _most_senior(past).role
         return self.before, None
 
@@ -184,7 +187,7 @@ class KnowledgeBase:
                     text = require(m, "text", p)
                     sector = m.get("sector") or "GOV"
                     self._check_sector(sector, p, m.get(LINE) or e.get(LINE))
-                    self.add_alias(text, Alias(kind[:-1] if kind == "bodies" else "metonym", code,
+                    self.add_alias(text, Alias("body" if kind == "bodies" else "metonym", code,
                                                sector, f"{canonical} ({text})", None, src))
 
     def load_igos(self, entries: Any, path: Path) -> None:
@@ -236,7 +239,12 @@ class KnowledgeBase:
             for s in (after, before):
                 if s is not None:
                     self._check_sector(s, p, e.get(LINE))
-            person = Person(pid, name, country, tuple(roles), after, before, e.get("wikidata"))
+            kind = str(e.get("kind") or "person")
+            if kind not in {"person", "group"}:
+                raise DataFileError(p, e.get(LINE), f"kind must be person or group, got {kind!r}")
+            if kind == "group" and e.get("after") is None:
+                after = before or (roles[-1].sector if roles else "REB")
+            person = Person(pid, name, country, tuple(roles), after, before, e.get("wikidata"), kind)
             self.people[pid] = person
             src = f"{path.name}:{e.get(LINE)}"
             for n in [name, *as_list(e.get("aliases"))]:

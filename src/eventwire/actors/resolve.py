@@ -39,7 +39,7 @@ class DocContext:
 
     def remember(self, actor: Actor) -> None:
         self.actors.append(actor)
-        if actor.how.startswith("person") or actor.how.startswith("learned"):
+        if actor.how.startswith(("person", "learned")):
             self.persons.append(actor)
 
 
@@ -63,8 +63,24 @@ class Resolver:
         actor = self._resolve_phrase(head, ctx, day)
         if actor is None:
             return []
-        ctx.remember(actor)
-        return [actor]
+        actors = [actor, *self._conjoined_modifiers(head, actor)]
+        for a in actors:
+            ctx.remember(a)
+        return actors
+
+    def _conjoined_modifiers(self, head: Token, actor: Actor) -> list[Actor]:
+        """'Hungarian and Romanian officials': one actor per conjoined nationality."""
+        out = []
+        for c in head.children:
+            if c.dep_ in {"amod", "compound", "nmod"} and c.i < head.i:
+                for conj in c.conjuncts:
+                    hits = self.kb.find_aliases([conj.lower_], kinds=("adjective", "country"))
+                    if hits and hits[0][2].code != actor.country:
+                        a = hits[0][2]
+                        out.append(replace(actor, text=conj.text, start=conj.idx, end=conj.idx + len(conj),
+                                           country=a.code, name=self.kb.country_name(a.code) or a.name,
+                                           kb_id=None, how="kb:" + a.kind))
+        return out
 
     def learn_from_sentence(self, sent: object, ctx: DocContext, day: dt.date | None) -> None:
         """Read titled names and appositions in a sentence before coding its events."""
@@ -73,6 +89,17 @@ class Resolver:
                 self._resolve_phrase(tok, ctx, day or ctx.date)
 
     # -- internals ----------------------------------------------------------------
+
+    def _located_in(self, head: Token) -> Alias | None:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "from"}:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        words = [x.lower_ for x in _left_tokens(g)]
+                        hits = self.kb.find_aliases(words, kinds=("country", "metonym", "adjective"))
+                        if hits:
+                            return hits[-1][2]
+        return None
 
     def _pronoun(self, head: Token, ctx: DocContext) -> list[Actor]:
         low = head.lower_
@@ -88,7 +115,7 @@ class Resolver:
         """'the two leaders', 'both sides': the last two distinct actors of the document."""
         if head.lemma_.lower() not in _GROUP_NOUNS or head.tag_ not in {"NNS", "NNPS"}:
             return []
-        counted = any(c.lower_ in {"two", "both"} for c in head.children)
+        counted = any(c.lower_ in {"two", "both", "their"} for c in head.children)
         if not counted:
             return []
         if ctx.groups:
@@ -139,11 +166,22 @@ class Resolver:
 
         place_hits = [h for h in hits if h[2].kind != "person"] + extra_hits
         place = _pick_place(place_hits)
+        if place is None and role_hit is not None and person_hit is None:
+            # "demonstrators in Baghdad": a group placed in a country belongs to it
+            located = self._located_in(head)
+            if located is not None:
+                place = replace(located, sector=None)
 
         how = ""
         kb_id = None
         country = place.code if place else None
         sector = place.sector if place else None
+        if place is not None and place.kind in {"body", "metonym"}:
+            # "Brazil's Supreme Court": the country named in the mention wins, the body
+            # keeps its sector
+            named = next((a for _, _, a in place_hits if a.kind in {"country", "adjective"}), None)
+            if named is not None:
+                country = named.code
         role = None
         canonical = self.kb.country_name(country) or text
 
@@ -157,10 +195,11 @@ class Resolver:
             person = self.kb.people.get(pa.kb_id or "")
             if person:
                 p_sector, p_role = person.at(day)
-                country, kb_id, canonical, how = person.country, person.id, person.name, "person:kb"
+                country, kb_id, canonical = person.country, person.id, person.name
+                how = "person:kb" if person.kind == "person" else "group:kb"
                 sector = p_sector or sector
                 role = p_role or role
-                if modifier in {"ELI"} or (role_hit and role_hit[2].sector == "ELI"):
+                if person.kind == "person" and (modifier == "ELI" or (role_hit and role_hit[2].sector == "ELI")):
                     sector = "ELI"
         elif name and name.lower() in ctx.learned:
             a = ctx.learned[name.lower()]
@@ -180,7 +219,7 @@ class Resolver:
         else:
             return None
 
-        if modifier and modifier != sector and how != "person:kb":
+        if modifier and modifier != sector and how not in {"person:kb", "group:kb"}:
             sector = modifier
         actor = Actor(text=text, name=canonical, country=country, sector=sector, role=role,
                       kb_id=kb_id, start=start, end=end, how=how)
@@ -200,7 +239,7 @@ def _left_tokens(head: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.i < head.i and c.dep_ in _MENTION_DEPS - {"cc", "conj"}:
+            if c.i < head.i and c.dep_ in _MENTION_DEPS and (c.dep_ not in {"cc", "conj"} or t is not head):
                 keep.append(c)
                 stack.append(c)
     keep.sort(key=lambda t: t.i)

@@ -1,8 +1,8 @@
 """Score coded events against gold records.
 
 For each gold sentence the coder's events are grouped by trigger (a reciprocal event
-coded as two directed events counts as one), and the first group in sentence order is
-the coder's answer ("top-1"), the one a user would read first. A second, looser number
+coded as two directed events counts as one), and the first group is the coder's answer
+("top-1"): the coder lists the main clause's event first, the one a user would read first. A second, looser number
 ("any") asks whether any group the coder produced matches the gold category; it shows
 how much is lost to choosing the wrong event of several.
 
@@ -41,6 +41,7 @@ def _code(a: Actor) -> str | None:
 
 
 def groups(events: Iterable[Event]) -> list[Group]:
+    """Events grouped by trigger, in the coder's order (main-clause events first)."""
     out: dict[tuple[int, int], Group] = {}
     for e in events:
         key = (e.sentence_index, e.trigger.start)
@@ -49,7 +50,7 @@ def groups(events: Iterable[Event]) -> list[Group]:
         g.target |= {c for a in e.target if (c := _code(a))}
         g.source_sectors |= {a.sector for a in e.source if a.sector}
         g.events.append(e)
-    return [out[k] for k in sorted(out)]
+    return list(out.values())
 
 
 def _codes(actors: list[GoldActor]) -> set[str]:

@@ -67,6 +67,7 @@ class Extractor:
             if pos is None:
                 continue
             lemma = tok.lemma_.lower()
+            lemma = self.lex.lemma_fixes.get(lemma, self.lex.lemma_fixes.get(tok.lower_, lemma))
             cands = self.lex.candidates(lemma, pos)
             if not cands and pos == "NOUN":
                 cands = self.lex.candidates(tok.lower_, pos)
@@ -78,8 +79,11 @@ class Extractor:
                 if used is None:
                     continue
                 score = 2.0 * len(trig.words)
-                if any(_slot_present(tok, s, used) for s in trig.targets if s not in {"obj", "none"}):
+                preps = [s for s in trig.targets if s not in {"obj", "none"}]
+                if any(_slot_present(tok, s, used) for s in preps):
                     score += 1.5
+                elif preps and len(preps) == len(trig.targets):
+                    score -= 1.0  # its target preposition is missing: a reading for another sentence
                 if "obj" in trig.targets and _direct_object(tok) is not None:
                     score += 1.0
                 if trig.targets == ("none",):
@@ -110,12 +114,18 @@ class Extractor:
             if gov is not None and gov.i in trigger_tokens and gov.lemma_.lower() in self.lex.modality.intent_governors:
                 suppressed_governors.add(gov.i)
             code, modality = trig.code, "asserted"
-            if intent:
+            speaker = self._obligation_speaker(tok)
+            if speaker is not None:
+                code = self.lex.modality.demand_code(trig.code)
+                modality = "demanded"
+            elif intent:
                 code = self.lex.modality.intent_code(trig.code) or trig.code
                 modality = "intent"
-            day = self._date_for(tok, sent, sent_dates, trigger_tokens, found)
+            day = self._date_for(tok, sent, sent_dates, trigger_tokens, found, ctx.date)
             when = dt.date.fromisoformat(day.date) if day else ctx.date
             src_heads, tgt_heads, inherited = self._arguments(tok, trig, used)
+            if speaker is not None:  # the speaker demands the act of its would-be doer
+                src_heads, tgt_heads = [speaker], src_heads
             source = self._actors(src_heads, ctx, when, tok)
             if not source:
                 continue
@@ -138,6 +148,8 @@ class Extractor:
                                reciprocal or (not target and len({a.key for a in source}) > 1
                                               and trig.code[:2] in _SYMMETRIC_ROOTS)))
         found = [f for f in found if f.token.i not in suppressed_governors]
+        # the main clause's event first: what the sentence is about, then what it mentions
+        found.sort(key=lambda f: (_depth(f.token), f.token.i))
         return _drop_bare_statements(found)
 
     # -- argument structure ---------------------------------------------------------------
@@ -196,8 +208,8 @@ class Extractor:
             mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
             if mods:
                 source = mods[0]
-        if source is None and tok.dep_ in {"dobj", "attr", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"}:
-            v = tok.head
+        v = _governing_verb(tok)
+        if source is None and v is not None:
             source = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if source is None:
                 source = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -209,8 +221,8 @@ class Extractor:
             if slot == "none":
                 break
             t = _prep_object(tok, slot, used)
-            if t is None and tok.dep_ in {"dobj", "attr"} and slot != "obj":
-                t = _prep_object(tok.head, slot, used)
+            if t is None and v is not None and slot != "obj":
+                t = _prep_object(v, slot, used)
             if t is not None:
                 target = [t]
                 break
@@ -234,38 +246,59 @@ class Extractor:
     # -- modality -------------------------------------------------------------------------
 
     def _negated(self, tok: Token) -> bool:
-        t: Token | None = tok
-        while t is not None:
-            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+        """'did not meet', 'refused to meet', 'prevented the rally', 'no talks', 'without meeting'."""
+        chain = _chain(tok)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return True
+        for k, t in enumerate(chain):
+            if any(c.dep_ == "neg" for c in t.children):
                 return True
-            if t is not tok and t.lemma_.lower() in self.lex.modality.negators:
+            if k and t.lemma_.lower() in self.lex.modality.negators:
                 return True
             if t.dep_ == "pcomp" and t.head.lower_ == "without":
                 return True
-            t = t.head if t.dep_ in {"xcomp", "pcomp"} or (t.dep_ == "pobj" and t.head.head.lemma_.lower() in self.lex.modality.negators) else None
         return False
 
     def _intent(self, tok: Token) -> bool:
+        """'will visit', 'agreed to meet', 'agreed that they should cooperate', 'if attacked'."""
         aux = self.lex.modality.intent_auxiliaries
-        t: Token | None = tok
-        first = True
-        while t is not None:
-            if any(c.dep_ == "aux" and c.lower_ in aux | {"going"} or c.lemma_.lower() in aux and c.dep_ == "aux"
+        governors = self.lex.modality.intent_governors
+        for k, t in enumerate(_chain(tok)):
+            if any(c.dep_ == "aux" and (c.lower_ in aux or c.lower_ == "going" or c.lemma_.lower() in aux)
                    for c in t.children):
                 return True
-            if not first and t.lemma_.lower() in self.lex.modality.intent_governors:
+            if k and t.lemma_.lower() in governors:
                 return True
             if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
                 return True
-            first = False
-            t = t.head if t.dep_ in {"xcomp", "acl"} and t.head is not t else None
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in governors - {"be"}:
+                return True
         return False
+
+    def _obligation_speaker(self, tok: Token) -> Token | None:
+        """'Russia said Sudan must return the helicopter': Russia demands it of Sudan."""
+        for t in _chain(tok):
+            if any(c.dep_ == "aux" and c.lower_ in {"must", "should", "ought"} for c in t.children):
+                if t.dep_ == "ccomp" and t.head.lemma_.lower() in _COMMUNICATION:
+                    return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                return None
+        return None
 
     # -- dates and attributes -------------------------------------------------------------------
 
     def _date_for(self, tok: Token, sent: Span, sent_dates: list[EventDate], triggers: set[int],
-                  found: list[Found]) -> EventDate | None:
+                  found: list[Found], published: dt.date | None) -> EventDate | None:
         """A date expression attached to this trigger, not to another trigger inside it."""
+        rel = _clause_offset(tok)
+        if rel is not None:
+            n, unit, sign, main, words = rel
+            ref = next((f.date for f in found if f.date and f.token.i == main.i), None)
+            if ref is None:
+                ref = next((d for d in sent_dates if d.date and _attached(main, d, triggers)), None)
+            base = dt.date.fromisoformat(ref.date) if ref else published
+            if base is not None:
+                day = dates.shift(base, n, unit, sign)
+                return EventDate(day.isoformat(), "day", words.text, words.start_char, words.end_char)
         own = [d for d in sent_dates if _attached(tok, d, triggers)]
         for d in own:
             off = dates.parse_offset(d.text or "")
@@ -341,6 +374,45 @@ def _match_words(tok: Token, words: tuple[str, ...]) -> set[int] | None:
     return used
 
 
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head is not tok and n < 50:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def _chain(tok: Token) -> list[Token]:
+    """The trigger and the words that govern whether it happened: the verb a noun trigger
+    is the object of, and the verbs a complement hangs from ('refused to meet')."""
+    out = [tok]
+    t = tok
+    for _ in range(6):
+        if t.dep_ in {"xcomp", "acl", "pcomp"} and t.head is not t:
+            t = t.head
+        elif t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {"dobj", "attr", "nsubjpass", "oprd"}:
+            t = t.head
+        elif t.pos_ in {"NOUN", "PROPN"} and t.dep_ == "pobj" and t.head.dep_ == "prep":
+            t = t.head.head
+        else:
+            break
+        out.append(t)
+    return out
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger is the object of, through 'of' phrases ('gave millions of aid')."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "dative"} and t.head.pos_ in {"VERB", "AUX"}:
+            return t.head
+        if t.dep_ in {"pobj", "prep", "conj", "appos", "compound"} and t.head is not t:
+            t = t.head
+            continue
+        return None
+    return None
+
+
 def _direct_object(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in {"dobj", "dative", "oprd"}:
@@ -361,6 +433,8 @@ def _prep_object(tok: Token, slot: str, used: set[int]) -> Token | None:
                 pobj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
                 if pobj is not None:
                     return pobj
+            if slot in {"to", "for"} and c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}:
+                return c  # "gave Ivory Coast aid": the recipient without a preposition
     return None
 
 
@@ -438,6 +512,31 @@ def _reporting_subject(tok: Token) -> Token | None:
 def _is_reciprocal(tok: Token) -> bool:
     words = [t.lower_ for t in tok.subtree]
     return any(pair == tuple(words[i:i + 2]) for i in range(len(words) - 1) for pair in _RECIPROCAL)
+
+
+def _clause_offset(tok: Token) -> tuple[int, str, int, Token, Span] | None:
+    """'X happened one day after Y did': Y's date is X's minus one day.
+
+    Returns (n, unit, sign, main clause verb, offset words) for a trigger inside an
+    after/before clause whose main verb carries the offset.
+    """
+    t = tok
+    for _ in range(3):
+        link = next((c for c in t.children if c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "before"}), None)
+        if link is not None and t.head is not t:
+            main = t.head
+            for c in main.children:
+                if c.dep_ == "npadvmod":
+                    words = c.doc[c.left_edge.i:c.i + 1]
+                    off = dates.parse_offset(f"{words.text} {link.lower_}")
+                    if off is not None:
+                        n, unit, sign = off
+                        return n, unit, -sign, main, words
+            return None
+        if t.head is t or t.dep_ not in {"conj", "xcomp", "ccomp"}:
+            return None
+        t = t.head
+    return None
 
 
 def _attached(tok: Token, d: EventDate, triggers: set[int]) -> bool:

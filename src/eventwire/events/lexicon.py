@@ -52,21 +52,32 @@ class Modality:
     intent_governors: frozenset[str]
     intent_auxiliaries: frozenset[str]
     intent_codes: dict[str, str]
+    demand_codes: dict[str, str]
 
     def intent_code(self, code: str) -> str | None:
         """The CAMEO code of the intention to do ``code``; None keeps the code."""
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.intent_codes:
-                return self.intent_codes[code[:n]]
-        return None
+        return _longest_prefix(self.intent_codes, code)
+
+    def demand_code(self, code: str) -> str:
+        """The CAMEO code of demanding that someone do ``code`` (100 when nothing closer)."""
+        return _longest_prefix(self.demand_codes, code) or "100"
+
+
+def _longest_prefix(table: dict[str, str], code: str) -> str | None:
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
 
 
 class Lexicon:
     """Triggers indexed by (head lemma, part of speech)."""
 
-    def __init__(self, triggers: list[Trigger], modality: Modality) -> None:
+    def __init__(self, triggers: list[Trigger], modality: Modality,
+                 lemma_fixes: dict[str, str] | None = None) -> None:
         self.triggers = triggers
         self.modality = modality
+        self.lemma_fixes = lemma_fixes or {}
         index: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         for t in triggers:
             index[(t.head, t.pos)].append(t)
@@ -117,7 +128,9 @@ def load_lexicon(files: list[Path] | None = None, modality_file: Path | None = N
                 raise DataFileError(str(f), t.line, f"duplicate of {seen[key]}")
             seen[key] = t.rule
             triggers.append(t)
-    return Lexicon(triggers, load_modality(modality_file or data / "modality.yaml"))
+    fixes = {str(require(e, "form", str(data / "lemmas.yaml"))).lower(): str(e["lemma"]).lower()
+             for e in as_list(load_yaml(data / "lemmas.yaml"))}
+    return Lexicon(triggers, load_modality(modality_file or data / "modality.yaml"), fixes)
 
 
 def load_modality(path: Path) -> Modality:
@@ -127,14 +140,17 @@ def load_modality(path: Path) -> Modality:
     def lemmas(section: str) -> frozenset[str]:
         return frozenset(str(require(e, "lemma", p)) for e in as_list(d.get(section)))
 
-    codes: dict[str, str] = {}
-    for e in as_list(d.get("intent_codes")):
-        act, intent = str(require(e, "act", p)), str(require(e, "intent", p))
-        if intent not in ontology():
-            raise DataFileError(p, e.get(LINE), f"unknown CAMEO code {intent!r}")
-        codes[act] = intent
-    return Modality(lemmas("negators"), lemmas("intent_governors"),
-                    lemmas("intent_auxiliaries"), codes)
+    def table(section: str, field: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for e in as_list(d.get(section)):
+            act, code = str(require(e, "act", p)), str(require(e, field, p))
+            if code not in ontology():
+                raise DataFileError(p, e.get(LINE), f"unknown CAMEO code {code!r}")
+            out[act] = code
+        return out
+
+    return Modality(lemmas("negators"), lemmas("intent_governors"), lemmas("intent_auxiliaries"),
+                    table("intent_codes", "intent"), table("demand_codes", "demand"))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,1 @@
+"""spaCy components eventwire adds to the loaded pipeline."""

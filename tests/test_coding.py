@@ -1,0 +1,192 @@
+"""Coding behaviour that must hold, on the real spaCy model (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _pairs(events, root=None):
+    return {(tuple(a.country for a in e.source), tuple(a.country for a in e.target))
+            for e in events if root is None or e.cameo.startswith(root)}
+
+
+def _roots(events):
+    return {e.cameo[:2] for e in events}
+
+
+def test_coding_active_voice(code):
+    ev = code("Russian forces shelled the Ukrainian city of Kharkiv on Monday.")
+    assault = [e for e in ev if e.plover_category == "ASSAULT"]
+    assert assault
+    assert assault[0].source[0].country == "RUS" and assault[0].source[0].sector == "MIL"
+    assert assault[0].target[0].country == "UKR"
+    assert assault[0].date.date == "2025-02-10"
+
+
+def test_coding_passive_voice_swaps_roles(code):
+    ev = code("Ukraine was attacked by Russia.")
+    assert _pairs(ev, "19") == {(("RUS",), ("UKR",))}
+
+
+def test_coding_compound_source(code):
+    ev = code("Trump and Putin agreed to cooperate with Saudi Arabia on energy.", date="2025-02-12")
+    e = next(e for e in ev if e.plover_category == "AGREE")
+    assert {a.country for a in e.source} == {"USA", "RUS"}
+    assert [a.country for a in e.target] == ["SAU"]
+
+
+def test_coding_the_two_leaders_and_reciprocal(code):
+    text = ("President Donald Trump spoke by phone with Russian President Vladimir Putin. "
+            "The two leaders agreed to visit each other's countries.")
+    ev = code(text)
+    agree = [e for e in ev if e.sentence_index == 1]
+    assert _pairs(agree) == {(("USA",), ("RUS",)), (("RUS",), ("USA",))}
+    assert all(e.plover_category == "AGREE" and e.modality == "intent" for e in agree)
+    assert all(e.attributes.get("reciprocal") == "true" for e in agree)
+
+
+def test_coding_reported_speech_codes_the_reported_act(code):
+    ev = code("Kremlin spokesman Dmitry Peskov said Putin agreed with Trump.")
+    assert (("RUS",), ("USA",)) in _pairs(ev)
+    assert not any(e.source[0].kb_id == "dmitry-peskov" for e in ev)
+
+
+def test_coding_bare_statement_is_cameo_01_without_plover(code):
+    ev = code("Kremlin spokesman Dmitry Peskov said the weather was cold.")
+    assert ev and all(e.cameo.startswith("01") for e in ev)
+    assert all(e.plover_category is None for e in ev)
+    assert all(e.to_plover()["event"] == [] for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump did not agree to meet Putin.",
+    "Putin refused to meet Zelensky.",
+    "Iran never attacked Israel.",
+])
+def test_coding_negation_never_codes_the_act(code, text):
+    ev = code(text)
+    assert not [e for e in ev if e.cameo[:2] in {"03", "04", "19"} and e.modality == "asserted"]
+    assert not [e for e in ev if e.cameo[:2] in {"04", "19"}]
+
+
+def test_coding_refusal_is_a_rejection(code):
+    ev = code("Putin refused to meet Zelensky.")
+    assert "12" in _roots(ev)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Trump will visit Moscow.", "036"),
+    ("Putin agreed to meet Trump.", "036"),
+    ("Trump said he would call Zelensky.", "036"),
+    ("China plans to attack Taiwan.", "1384"),
+])
+def test_coding_modality_gives_intent_codes(code, text, intent):
+    ev = code(text)
+    assert ev, text
+    assert ev[0].cameo == intent
+    assert ev[0].modality == "intent"
+
+
+def test_coding_appeal_complement_is_not_an_act(code):
+    ev = code("Trump called on Putin to end the war.")
+    assert _pairs(ev) == {(("USA",), ("RUS",))}
+    assert _roots(ev) == {"02"}
+
+
+def test_coding_nominal_event_with_its_own_date(code):
+    ev = code("Sanctions followed Russia's invasion of Ukraine in February 2022.")
+    inv = [e for e in ev if e.plover_category == "ASSAULT"]
+    assert inv and inv[0].source[0].country == "RUS" and inv[0].target[0].country == "UKR"
+    assert (inv[0].date.date, inv[0].date.precision) == ("2022-02-01", "month")
+
+
+def test_coding_dates_relative_to_publication(code):
+    ev = code("Russia released U.S. citizen Marc Fogel on Tuesday.")
+    rel = [e for e in ev if e.cameo.startswith("08")]
+    assert rel and rel[0].date.date == "2025-02-11" and rel[0].date.precision == "day"
+    assert rel[0].target[0].country == "USA"
+
+
+def test_coding_one_day_after_resolves_against_the_main_event(code):
+    ev = code("The talks took place on Wednesday, one day after Russia released U.S. citizen Marc Fogel.")
+    rel = [e for e in ev if e.cameo.startswith("08")]
+    assert rel, ev
+    ev2 = code("The call occurred one day after Russia released U.S. citizen Marc Fogel.")
+    rel2 = [e for e in ev2 if e.cameo.startswith("08")]
+    assert rel2[0].date.date == "2025-02-11"
+
+
+def test_coding_undated_event_takes_publication_date(code):
+    ev = code("Israel attacked Hezbollah positions.", date="2024-10-01")
+    assert ev[0].date.date == "2024-10-01" and ev[0].date.precision == "publication"
+
+
+def test_coding_same_event_told_twice_is_one_event(code):
+    text = ("Turkey hosts Syrian foreign minister\n\n"
+            "Turkish President Recep Tayyip Erdogan hosted the Syrian foreign minister in Ankara on Monday.")
+    ev = [e for e in code(text) if e.cameo.startswith("04")]
+    assert len(ev) == 1
+    assert len(ev[0].mentions) == 2
+    assert ev[0].date.date == "2025-02-10"
+
+
+def test_coding_persons_resolve_by_date(code):
+    ev22 = code("Trump criticized Biden.", date="2022-06-01")
+    ev25 = code("Trump criticized Biden.", date="2025-06-01")
+    assert ev22[0].source[0].sector == "ELI" and ev22[0].target[0].sector == "GOV"
+    assert ev25[0].source[0].sector == "GOV" and ev25[0].target[0].sector == "ELI"
+    assert ev25[0].source[0].kb_id == "donald-trump"
+
+
+def test_coding_former_president_is_not_the_government(code):
+    ev = code("Former President Joe Biden criticized Russia.", date="2025-06-01")
+    assert ev[0].source[0].sector == "ELI"
+
+
+def test_coding_capitals_as_actors_and_ner_mistakes(code):
+    ev = code("Kyiv accused Moscow of violating the ceasefire.")
+    assert _pairs(ev, "11") == {(("UKR",), ("RUS",))}
+
+
+def test_coding_titles_define_people_for_the_document(code):
+    text = ("U.S. Defense Secretary Pete Hegseth met NATO allies in Brussels. "
+            "Hegseth criticized Russia.")
+    ev = code(text)
+    crit = [e for e in ev if e.cameo.startswith("11")]
+    assert crit[0].source[0].country == "USA" and crit[0].source[0].sector == "GOV"
+    assert crit[0].source[0].role == "Defense Secretary"
+
+
+def test_coding_evidence_offsets_point_into_the_text(code):
+    text = "Yesterday Egypt condemned the Israeli strikes on Gaza."
+    for e in code(text):
+        m = e.mentions[0]
+        assert text[m.trigger.start:m.trigger.end] == m.trigger.text
+        for s in m.source + m.target:
+            assert text[s.start:s.end] == s.text
+        assert e.rule.split(":")[0].endswith(".yaml")
+        assert 0 < e.confidence <= 1
+
+
+def test_coding_ids_are_stable(code):
+    text = "Russia attacked Ukraine."
+    assert [e.id for e in code(text)] == [e.id for e in code(text)]
+
+
+def test_coding_attributes_duration_and_medium(code):
+    ev = code("Trump spoke by phone with Putin for 90 minutes.")
+    e = next(e for e in ev if e.cameo.startswith("04"))
+    assert e.attributes["duration"] == "90 minutes"
+    assert e.attributes["medium"] == "by phone"
+
+
+def test_coding_code_text_api_serialises():
+    import json
+
+    import eventwire
+
+    ev = eventwire.code_text("Russia attacked Ukraine.", date="2025-02-12")
+    d = json.loads(json.dumps([e.to_dict() for e in ev]))
+    assert d[0]["cameo"].startswith("19") and d[0]["source"][0]["country"] == "RUS"
