@@ -214,7 +214,7 @@ def _merge(events: list[Event]) -> list[Event]:
         twin = next((o for o in out if o.cameo[:2] == e.cameo[:2] and o.modality == e.modality
                      and _same_actors(o.source, e.source) and _same_actors(o.target, e.target)
                      and (o.date.date == e.date.date or "publication" in {o.date.precision, e.date.precision})
-                     and o.sentence_index != e.sentence_index), None)
+                     ), None)
         if twin is None:
             out.append(e)
             continue

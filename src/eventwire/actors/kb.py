@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -41,6 +41,7 @@ class Alias:
     name: str
     kb_id: str | None
     source: str
+    cased: str = ""  # "upper": an acronym (WHO, US); "title": a capitalised single word
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Role:
     sector: str
     start: dt.date | None
     end: dt.date | None
+    country: str | None = None  # where the office belongs, if not the person's country
 
     def holds(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
@@ -67,28 +69,36 @@ class Person:
 
     def at(self, day: dt.date | None) -> tuple[str | None, str | None]:
         """(sector, role) of this person on ``day``; today's when no day is given."""
+        sector, role, _ = self.at_full(day)
+        return sector, role
+
+    def at_full(self, day: dt.date | None) -> tuple[str | None, str | None, str]:
+        """(sector, role, country) on ``day``: an office abroad (UN, NATO) has its own code."""
         day = day or dt.date.today()
         current = [r for r in self.roles if r.holds(day)]
         if current:
             r = _most_senior(current)
-            return r.sector, r.role
+            return r.sector, r.role, r.country or self.country
         if any(r.start is not None and r.start <= day for r in self.roles):
             past = [r for r in self.roles if r.start is not None and r.start <= day]
             if self.kind == "group":
-                return self.after, _most_senior(past).role
-            return self.after, "Former " + _most_senior(past).role
-        return self.before, None
+                return self.after, _most_senior(past).role, self.country
+            return self.after, "Former " + _most_senior(past).role, self.country
+        return self.before, None, self.country
 
 
 _SENIORITY = ("President", "Prime Minister", "Chancellor", "King", "Supreme Leader")
 
 
-def _most_senior(roles: Sequence[Role]) -> Role:
-    """The top office among several held at once; among equals, the latest begun."""
+_SECTOR_RANK = {"GOV": 0, "MIL": 1, "LEG": 2, "JUD": 3, "IGO": 4}
 
-    def rank(r: Role) -> tuple[int, int]:
+
+def _most_senior(roles: Sequence[Role]) -> Role:
+    """The top office among several held at once (government first); then the latest begun."""
+
+    def rank(r: Role) -> tuple[int, int, int]:
         idx = next((i for i, t in enumerate(_SENIORITY) if r.role.startswith(t)), len(_SENIORITY))
-        return idx, -(r.start or dt.date.min).toordinal()
+        return _SECTOR_RANK.get(r.sector, 9), idx, -(r.start or dt.date.min).toordinal()
 
     return min(roles, key=rank)
 
@@ -131,6 +141,16 @@ def _date(value: Any, path: str, line: int | None) -> dt.date | None:
         raise DataFileError(path, line, f"bad date {value!r} (use YYYY-MM-DD)") from None
 
 
+@dataclass(frozen=True)
+class Modifier:
+    """A word before a role noun that changes its sector ("former" ELI, "rebel" REB)."""
+
+    term: str
+    sector: str
+    over: frozenset[str | None] | None = None  # role sectors it may replace; None = any
+    add: bool = False  # an attitude code (RAD, MOD): never replaces the sector
+
+
 class KnowledgeBase:
     """Everything eventwire knows about actors, indexed for token-sequence lookup."""
 
@@ -138,8 +158,10 @@ class KnowledgeBase:
         self.aliases: dict[tuple[str, ...], list[Alias]] = {}
         self.people: dict[str, Person] = {}
         self.roles: dict[tuple[str, ...], RoleNoun] = {}
-        self.modifiers: dict[str, str] = {}
+        self.modifiers: dict[tuple[str, ...], Modifier] = {}
+        self.max_modifier_len = 1
         self.country_names: dict[str, str] = {}
+        self.organisations: dict[str, str] = {}  # organisation code -> IGO or NGO
         self.max_alias_len = 1
         self.max_role_len = 1
         self.files: list[str] = []
@@ -150,6 +172,12 @@ class KnowledgeBase:
         key = _key(text)
         if not key:
             return
+        if len(key) == 1:
+            word = text.strip().split()[-1]
+            if word.isupper() and len(word) > 1:
+                alias = replace(alias, cased="upper")
+            elif word[:1].isupper():
+                alias = replace(alias, cased="title")
         bucket = self.aliases.setdefault(key, [])
         if alias not in bucket:
             bucket.insert(0, alias)  # later files (user files) win among aliases of one kind
@@ -199,6 +227,7 @@ class KnowledgeBase:
             self._check_sector(sector, p, e.get(LINE))
             src = f"{path.name}:{e.get(LINE)}"
             self.country_names.setdefault(code, name)
+            self.organisations[code] = sector
             for n in [name, code, *as_list(e.get("aliases"))]:
                 self.add_alias(str(n), Alias("igo", code, sector, name, code, src))
 
@@ -217,7 +246,15 @@ class KnowledgeBase:
             term = str(require(e, "term", p)).lower()
             sector = str(require(e, "sector", p))
             self._check_sector(sector, p, e.get(LINE))
-            self.modifiers[term] = sector
+            over = e.get("over")
+            if over is not None:
+                for o in as_list(over):
+                    if o is not None:
+                        self._check_sector(str(o), p, e.get(LINE))
+                over = frozenset(None if o is None else str(o) for o in as_list(over))
+            key = _key(term)
+            self.modifiers[key] = Modifier(term, sector, over, e.get("mode") == "add")
+            self.max_modifier_len = max(self.max_modifier_len, len(key))
 
     def load_people(self, entries: Any, path: Path) -> None:
         p = str(path)
@@ -233,7 +270,8 @@ class KnowledgeBase:
                 start, end = _date(r.get("start"), p, line), _date(r.get("end"), p, line)
                 if start and end and end < start:
                     raise DataFileError(p, line, f"role ends ({end}) before it starts ({start})")
-                roles.append(Role(str(require(r, "role", p)), sector, start, end))
+                roles.append(Role(str(require(r, "role", p)), sector, start, end,
+                                  str(r["country"]) if r.get("country") else None))
             after = e.get("after") or "ELI"
             before = e.get("before")
             for s in (after, before):
@@ -260,16 +298,21 @@ class KnowledgeBase:
     def lookup(self, tokens: Sequence[str]) -> list[Alias]:
         return self.aliases.get(tuple(tokens), [])
 
-    def find_aliases(self, words: Sequence[str], kinds: Iterable[str] = ALIAS_KINDS
-                     ) -> list[tuple[int, int, Alias]]:
-        """Longest-first, non-overlapping alias matches in a sequence of lower-case words."""
+    def find_aliases(self, words: Sequence[str], kinds: Iterable[str] = ALIAS_KINDS,
+                     texts: Sequence[str] | None = None) -> list[tuple[int, int, Alias]]:
+        """Longest-first, non-overlapping alias matches in a sequence of lower-case words.
+
+        With ``texts`` (the words as written), a one-word alias written with capitals only
+        matches a capitalised word: "WHO" is not "who", "Amnesty" is not "amnesty".
+        """
         wanted = set(kinds)
         found: list[tuple[int, int, Alias]] = []
         i = 0
         while i < len(words):
             hit = None
             for n in range(min(self.max_alias_len, len(words) - i), 0, -1):
-                cands = [a for a in self.aliases.get(tuple(words[i:i + n]), []) if a.kind in wanted]
+                cands = [a for a in self.aliases.get(tuple(words[i:i + n]), []) if a.kind in wanted
+                         and (n > 1 or texts is None or _case_ok(a.cased, texts[i]))]
                 if cands:
                     hit = (i, i + n, _best(cands))
                     break
@@ -279,6 +322,33 @@ class KnowledgeBase:
             else:
                 i += 1
         return found
+
+    def apply_modifiers(self, words: Sequence[str], end: int, sector: str | None,
+                        skip: frozenset[int] = frozenset()) -> str | None:
+        """The sector after the modifiers in ``words[:end]``, nearest the role first.
+
+        A modifier only replaces a sector listed in its ``over``; words inside a name
+        (``skip``: "African Union", "World Bank") are never modifiers.
+        """
+        j = end - 1
+        while j >= 0:
+            hit = None
+            for n in range(min(self.max_modifier_len, j + 1), 0, -1):
+                i = j - n + 1
+                if any(k in skip for k in range(i, j + 1)):
+                    continue
+                m = self.modifiers.get(tuple(words[i:j + 1]))
+                if m:
+                    hit = (i, m)
+                    break
+            if hit is None:
+                j -= 1
+                continue
+            i, m = hit
+            if not m.add and (m.over is None or sector in m.over):
+                sector = m.sector
+            j = i - 1
+        return sector
 
     def find_role(self, lowers: Sequence[str], lemmas: Sequence[str]
                   ) -> tuple[int, int, RoleNoun] | None:
@@ -297,6 +367,14 @@ class KnowledgeBase:
 
 
 _KIND_ORDER = {k: i for i, k in enumerate(ALIAS_KINDS)}
+
+
+def _case_ok(cased: str, written: str) -> bool:
+    if cased == "upper":
+        return written.isupper() or written.replace(".", "").isupper()
+    if cased == "title":
+        return written[:1].isupper()
+    return True
 
 
 def _best(cands: list[Alias]) -> Alias:

@@ -60,6 +60,10 @@ class Resolver:
         group = self._group_reference(head, ctx)
         if group:
             return group
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None and head.pos_ == "NOUN" and not self._is_actor_noun(head):
+            # "President Assad's failure", "Russia's decision": the possessor is the actor
+            return self.resolve(poss, ctx, day)
         actor = self._resolve_phrase(head, ctx, day)
         if actor is None:
             return []
@@ -86,9 +90,15 @@ class Resolver:
         """Read titled names and appositions in a sentence before coding its events."""
         for tok in sent:  # type: ignore[attr-defined]
             if tok.pos_ == "PROPN" and tok.dep_ != "compound":
-                self._resolve_phrase(tok, ctx, day or ctx.date)
+                actor = self._resolve_phrase(tok, ctx, day or ctx.date)
+                if actor is not None and actor.how.startswith(("person", "learned")):
+                    ctx.remember(actor)
 
     # -- internals ----------------------------------------------------------------
+
+    def _is_actor_noun(self, head: Token) -> bool:
+        words = [head.lower_]
+        return bool(self.kb.find_role(words, [head.lemma_.lower()]) or self.kb.find_aliases(words))
 
     def _located_in(self, head: Token) -> Alias | None:
         for c in head.children:
@@ -104,7 +114,9 @@ class Resolver:
     def _pronoun(self, head: Token, ctx: DocContext) -> list[Actor]:
         low = head.lower_
         if low in _PERSON_PRON and ctx.persons:
-            a = ctx.persons[-1]
+            # the last person named before the pronoun
+            before = [p for p in ctx.persons if p.start < head.idx] or ctx.persons
+            a = max(before, key=lambda p: p.start)
             return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head), how="coref:" + a.how)]
         if low in _GROUP_PRON and ctx.groups:
             return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head), how="coref:group")
@@ -146,10 +158,16 @@ class Resolver:
             text = head.doc.text[toks[1].idx:end]
             start = toks[1].idx
 
-        hits = self.kb.find_aliases(words)
+        hits = self.kb.find_aliases(words, texts=[t.text for t in toks])
         person_hit = next((h for h in hits if h[2].kind == "person"), None)
         role_hit = self.kb.find_role(words, lemmas)
-        modifier = next((self.kb.modifiers[w] for w in words if w in self.kb.modifiers), None)
+        # words inside a name ("African Union", "World Bank") are neither roles nor modifiers
+        inside = frozenset(k for a, b, al in hits if al.kind != "person" for k in range(a, b))
+        if role_hit and all(k in inside for k in range(role_hit[0], role_hit[1])):
+            role_hit = None
+        base = role_hit[2].sector if role_hit else None
+        moved = self.kb.apply_modifiers(words, role_hit[0] if role_hit else len(words), base, inside)
+        modifier = moved if moved != base else None
         # names: the proper-noun run ending at the head
         name = _name_run(head)
         # extra evidence from "of X" and appositions ("the president of Russia", "X, a U.S. citizen")
@@ -158,11 +176,15 @@ class Resolver:
         for t in extra:
             sub = _left_tokens(t)
             sw = [x.lower_ for x in sub]
-            extra_hits += self.kb.find_aliases(sw, kinds=("country", "adjective", "metonym", "body", "igo", "demonym"))
+            extra_hits += self.kb.find_aliases(sw, kinds=("country", "adjective", "metonym", "body", "igo", "demonym"),
+                                               texts=[x.text for x in sub])
             if role_hit is None:
                 role_hit = self.kb.find_role(sw, [x.lemma_.lower() for x in sub])
             if modifier is None:
-                modifier = next((self.kb.modifiers[w] for w in sw if w in self.kb.modifiers), None)
+                sub_role = self.kb.find_role(sw, [x.lemma_.lower() for x in sub])
+                sub_base = sub_role[2].sector if sub_role else None
+                sub_moved = self.kb.apply_modifiers(sw, sub_role[0] if sub_role else len(sw), sub_base)
+                modifier = sub_moved if sub_moved != sub_base else None
 
         place_hits = [h for h in hits if h[2].kind != "person"] + extra_hits
         place = _pick_place(place_hits)
@@ -194,8 +216,8 @@ class Resolver:
             pa = person_hit[2]
             person = self.kb.people.get(pa.kb_id or "")
             if person:
-                p_sector, p_role = person.at(day)
-                country, kb_id, canonical = person.country, person.id, person.name
+                p_sector, p_role, country = person.at_full(day)
+                kb_id, canonical = person.id, person.name
                 how = "person:kb" if person.kind == "person" else "group:kb"
                 sector = p_sector or sector
                 role = p_role or role

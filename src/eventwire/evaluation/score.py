@@ -33,10 +33,14 @@ class Group:
 
 
 def _code(a: Actor) -> str | None:
-    if a.sector == "IGO":
-        return "IGO"
-    if a.sector == "NGO":
-        return "NGO"
+    """The actor's code as gold files write it: organisations as IGO or NGO."""
+    from eventwire.actors.kb import default_kb
+
+    org = default_kb().organisations.get(a.country or "")
+    if org in {"IGO", "NGO"}:
+        return org
+    if a.sector in {"IGO", "NGO"} and a.country is None:
+        return a.sector
     return a.country
 
 

@@ -123,14 +123,29 @@ class Extractor:
                 modality = "intent"
             day = self._date_for(tok, sent, sent_dates, trigger_tokens, found, ctx.date)
             when = dt.date.fromisoformat(day.date) if day else ctx.date
-            src_heads, tgt_heads, inherited = self._arguments(tok, trig, used)
+            src_options, tgt_heads = self._arguments(tok, trig, used)
             if speaker is not None:  # the speaker demands the act of its would-be doer
-                src_heads, tgt_heads = [speaker], src_heads
-            source = self._actors(src_heads, ctx, when, tok)
+                doer = src_options[0][0] if src_options else []
+                src_options, tgt_heads = [([speaker], False)], [doer]
+            source, src_heads, inherited = [], [], False
+            for heads, inh in src_options:
+                source = self._actors(heads, ctx, when, tok)
+                if source:
+                    src_heads, inherited = heads, inh
+                    break
             if not source:
                 continue
-            target = self._actors(tgt_heads, ctx, when, tok)
-            target = [a for a in target if all(a.key != s.key for s in source) or a.kb_id is None and a.text != source[0].text]
+            target: list[Actor] = []
+            loose = False
+            for option in tgt_heads:
+                target = [a for a in self._actors(option, ctx, when, tok) if not _same(a, source)]
+                if target:
+                    break
+            if not target and trig.targets != ("none",) and speaker is None:
+                # no target where the frame expects one: the first actor or place in the
+                # clause ("imposed a curfew in southeastern Turkey"), at lower confidence
+                target = self._loose_target(tok, src_heads, trigger_tokens, ctx, when, source)
+                loose = bool(target)
             reciprocal = _is_reciprocal(tok)
             if len(source) >= 2:
                 ctx.groups.append(tuple(source))
@@ -139,6 +154,8 @@ class Extractor:
                 conf -= 0.1
             if not target and "none" not in trig.targets:
                 conf -= 0.1
+            if loose:
+                conf -= 0.15
             if intent:
                 conf -= 0.1
             if any(a.how.startswith("coref") for a in source + target):
@@ -155,7 +172,9 @@ class Extractor:
     # -- argument structure ---------------------------------------------------------------
 
     def _arguments(self, tok: Token, trig: Trigger, used: set[int]
-                   ) -> tuple[list[Token], list[Token], bool]:
+                   ) -> tuple[list[tuple[list[Token], bool]], list[list[Token]]]:
+        """Source options (heads, inherited?) and target options, each tried in order until
+        one resolves to actors."""
         if trig.pos == "NOUN":
             return self._noun_arguments(tok, trig, used)
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
@@ -174,59 +193,70 @@ class Extractor:
         if source is None and not passive:
             source = _inherited_subject(tok)
             inherited = source is not None
-        target: list[Token] = []
+        options: list[list[Token]] = []
         for slot in trig.targets:
             if slot == "none":
                 break
             if slot == "obj":
                 if obj is not None and obj.i not in used:
-                    target = [obj]
-                    break
+                    options.append(_expand([obj]))
                 comp = _complement_subject(tok)
                 if comp is not None:
-                    target = [comp]
-                    break
+                    options.append(_expand([comp]))
                 continue
-            t = _prep_object(tok, slot, used)
-            if t is not None:
-                target = [t]
-                break
-        sources = [source] if source is not None else []
-        return _expand(sources), _expand(target), inherited
+            options += [_expand([t]) for t in _prep_objects(tok, slot)]
+        return ([(_expand([source]), inherited)] if source is not None else []), options
 
     def _noun_arguments(self, tok: Token, trig: Trigger, used: set[int]
-                        ) -> tuple[list[Token], list[Token], bool]:
-        source: Token | None = None
-        inherited = False
+                        ) -> tuple[list[tuple[list[Token], bool]], list[list[Token]]]:
+        sources: list[tuple[Token, bool]] = []
         for c in tok.children:
             if c.dep_ == "poss":
-                source = c
+                sources.append((c, False))
             elif c.dep_ == "prep" and c.lower_ == "by":
-                source = next((g for g in c.children if g.dep_ == "pobj"), source)
-        if source is None:
-            # "the Russian invasion", "U.S. sanctions": a nationality word before the noun
-            mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i]
-            if mods:
-                source = mods[0]
+                sources += [(g, False) for g in c.children if g.dep_ == "pobj"]
+        # "the Russian invasion", "U.S. sanctions": a nationality word before the noun
+        sources += [(c, False) for c in tok.children
+                    if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i and c.i not in used]
         v = _governing_verb(tok)
-        if source is None and v is not None:
-            source = next((c for c in v.children if c.dep_ == "nsubj"), None)
-            if source is None:
-                source = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-            if source is None:
-                source = _inherited_subject(v)
-            inherited = True
-        target: list[Token] = []
+        if v is not None:
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                subj = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if subj is None:
+                subj = _inherited_subject(v)
+            if subj is not None:
+                sources.append((subj, True))
+        options: list[list[Token]] = []
         for slot in trig.targets:
             if slot == "none":
                 break
-            t = _prep_object(tok, slot, used)
-            if t is None and v is not None and slot != "obj":
-                t = _prep_object(v, slot, used)
-            if t is not None:
-                target = [t]
+            found = _prep_objects(tok, slot)
+            if not found and v is not None and slot != "obj":
+                found = _prep_objects(v, slot)
+            options += [_expand([t]) for t in found]
+        return [(_expand([t]), inh) for t, inh in sources], options
+
+    def _loose_target(self, tok: Token, src_heads: list[Token], triggers: set[int], ctx: DocContext,
+                      when: dt.date | None, source: list[Actor]) -> list[Actor]:
+        skip = {t.i for h in src_heads for t in h.subtree}
+        tried = 0
+        for t in tok.subtree:
+            if t.i in skip or t.i == tok.i or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+                continue
+            if t.dep_ in {"compound", "amod"} and t.head.pos_ in {"NOUN", "PROPN"} and t.head.i not in skip:
+                continue  # resolved with its head
+            # stay inside this clause: not under another trigger's own clause
+            if any(a.i in triggers and a.i != tok.i and a.pos_ in {"VERB", "AUX"} for a in t.ancestors
+                   if a.i in {x.i for x in tok.subtree}):
+                continue
+            tried += 1
+            found = [a for a in self.resolver.resolve(t, ctx, when) if a.country and not _same(a, source)]
+            if found:
+                return found[:1]
+            if tried >= 6:
                 break
-        return _expand([source] if source is not None else []), _expand(target), inherited
+        return []
 
     def _actors(self, heads: list[Token], ctx: DocContext, when: dt.date | None, trigger: Token) -> list[Actor]:
         out: list[Actor] = []
@@ -314,6 +344,12 @@ class Extractor:
             free = [d for d in sent_dates if d.date and not any(_attached_to_any(d, sent, triggers))]
             if free:
                 return free[0]
+        if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and tok.head.i not in triggers:
+            # "sanctions followed Russia's invasion in February 2022": a date on a verb that
+            # is no event belongs to the event nouns it governs
+            near = [d for d in sent_dates if d.date and _attached(tok.head, d, triggers)]
+            if near:
+                return near[0]
         # an undated clause shares the time of the sentence's earlier dated event
         same = [f.date for f in found if f.date is not None and f.token.sent == tok.sent]
         return same[-1] if same else None
@@ -420,6 +456,24 @@ def _direct_object(tok: Token) -> Token | None:
     return None
 
 
+def _same(a: Actor, others: list[Actor]) -> bool:
+    """The actor is one of the others (the source acting on itself is no target)."""
+    return any(a.key == o.key and (a.kb_id or a.text == o.text or a.sector == o.sector) for o in others)
+
+
+def _prep_objects(tok: Token, slot: str) -> list[Token]:
+    """Every object of preposition ``slot`` under the trigger, its object or its fixed words."""
+    out: list[Token] = []
+    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "xcomp", "prt"}]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in {"prep", "agent", "dative", "prt"} and c.lower_ == slot:
+                out += [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            elif slot in {"to", "for"} and c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}:
+                out.append(c)
+    return out
+
+
 def _slot_present(tok: Token, slot: str, used: set[int]) -> bool:
     return _prep_object(tok, slot, used) is not None
 
@@ -476,6 +530,12 @@ def _inherited_subject(tok: Token) -> Token | None:
             t = g
         elif t.dep_ == "relcl":
             return t.head
+        elif t.dep_ in {"acomp", "attr"} and t.head is not t:
+            # "ready to host", "willing to talk": the subject of the copula
+            t = t.head
+            subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None:
+                return subj
         elif t.dep_ in {"pcomp", "pobj"} and t.head.dep_ == "prep":
             t = t.head.head
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
