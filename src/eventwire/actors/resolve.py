@@ -55,7 +55,7 @@ class Resolver:
         """All actors a mention head stands for (a plural reference may stand for several)."""
         day = day or ctx.date
         low = head.lower_
-        if head.pos_ == "PRON" or low in _PERSON_PRON | _GROUP_PRON:
+        if head.pos_ == "PRON" or low in _PERSON_PRON | _GROUP_PRON | {"it", "its"}:
             return self._pronoun(head, ctx)
         group = self._group_reference(head, ctx)
         if group:
@@ -91,7 +91,7 @@ class Resolver:
         for tok in sent:  # type: ignore[attr-defined]
             if tok.pos_ == "PROPN" and tok.dep_ != "compound":
                 actor = self._resolve_phrase(tok, ctx, day or ctx.date)
-                if actor is not None and actor.how.startswith(("person", "learned")):
+                if actor is not None:
                     ctx.remember(actor)
 
     # -- internals ----------------------------------------------------------------
@@ -101,14 +101,16 @@ class Resolver:
         return bool(self.kb.find_role(words, [head.lemma_.lower()]) or self.kb.find_aliases(words))
 
     def _located_in(self, head: Token) -> Alias | None:
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in {"in", "from"}:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        words = [x.lower_ for x in _left_tokens(g)]
-                        hits = self.kb.find_aliases(words, kinds=("country", "metonym", "adjective"))
-                        if hits:
-                            return hits[-1][2]
+        """The country of the first place in the phrase after the head ('refugees fleeing
+        the war in Liberia', 'demonstrators in Baghdad')."""
+        for t in head.subtree:
+            if t.i <= head.i or t.pos_ != "PROPN" or t.i - head.i > 12:
+                continue
+            toks = _left_tokens(t)
+            hits = self.kb.find_aliases([x.lower_ for x in toks], kinds=("country", "metonym", "place"),
+                                        texts=[x.text for x in toks])
+            if hits:
+                return hits[-1][2]
         return None
 
     def _pronoun(self, head: Token, ctx: DocContext) -> list[Actor]:
@@ -118,6 +120,14 @@ class Resolver:
             before = [p for p in ctx.persons if p.start < head.idx] or ctx.persons
             a = max(before, key=lambda p: p.start)
             return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head), how="coref:" + a.how)]
+        if low in {"it", "its"}:
+            # the last country or organisation named before the pronoun
+            things = [a for a in ctx.actors if a.start < head.idx and not a.how.startswith(("person", "learned", "coref"))
+                      and a.country and a.how not in {"role", "kb:place"}]
+            if things:
+                a = max(things, key=lambda x: x.start)
+                return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head), how="coref:it")]
+            return []
         if low in _GROUP_PRON and ctx.groups:
             return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head), how="coref:group")
                     for a in ctx.groups[-1]]
@@ -306,7 +316,7 @@ def _of_and_appos(head: Token) -> list[Token]:
 def _pick_place(hits: list[tuple[int, int, Alias]]) -> Alias | None:
     if not hits:
         return None
-    order = {"body": 0, "metonym": 1, "igo": 2, "country": 3, "adjective": 4, "demonym": 5}
+    order = {"body": 0, "metonym": 1, "igo": 2, "country": 3, "adjective": 4, "demonym": 5, "place": 6}
     return min((h[2] for h in hits if h[2].kind in order), key=lambda a: order[a.kind], default=None)
 
 

@@ -205,6 +205,14 @@ class Extractor:
                     options.append(_expand([comp]))
                 continue
             options += [_expand([t]) for t in _prep_objects(tok, slot)]
+        if trig.targets != ("none",):
+            # "refused to meet King Abdullah": the complement's object is the target
+            for c in tok.children:
+                if c.dep_ == "xcomp":
+                    comp_obj = _direct_object(c)
+                    if comp_obj is not None:
+                        options.append(_expand([comp_obj]))
+                    options += [_expand([t]) for s_ in ("with", "to", "on", "against") for t in _prep_objects(c, s_)]
         return ([(_expand([source]), inherited)] if source is not None else []), options
 
     def _noun_arguments(self, tok: Token, trig: Trigger, used: set[int]
@@ -246,9 +254,10 @@ class Extractor:
                 continue
             if t.dep_ in {"compound", "amod"} and t.head.pos_ in {"NOUN", "PROPN"} and t.head.i not in skip:
                 continue  # resolved with its head
-            # stay inside this clause: not under another trigger's own clause
-            if any(a.i in triggers and a.i != tok.i and a.pos_ in {"VERB", "AUX"} for a in t.ancestors
-                   if a.i in {x.i for x in tok.subtree}):
+            # stay inside this clause and its purpose clauses ("to protest against X"), not
+            # inside another event's own clause
+            if any(a.i in triggers and a.i != tok.i and a.pos_ in {"VERB", "AUX"} and not _purpose(a)
+                   for a in t.ancestors if a.i in {x.i for x in tok.subtree}):
                 continue
             tried += 1
             found = [a for a in self.resolver.resolve(t, ctx, when) if a.country and not _same(a, source)]
@@ -261,7 +270,7 @@ class Extractor:
     def _actors(self, heads: list[Token], ctx: DocContext, when: dt.date | None, trigger: Token) -> list[Actor]:
         out: list[Actor] = []
         for h in heads:
-            if h.pos_ == "PRON" and h.lower_ in {"he", "she"}:
+            if h.pos_ == "PRON" and h.lower_ in {"he", "she", "it", "they", "we"}:
                 speaker = _reporting_subject(trigger)
                 if speaker is not None and speaker.i != h.i:
                     res = self.resolver.resolve(speaker, ctx, when)
@@ -454,6 +463,11 @@ def _direct_object(tok: Token) -> Token | None:
         if c.dep_ in {"dobj", "dative", "oprd"}:
             return c
     return None
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive purpose or complement clause: 'began a strike to protest X'."""
+    return tok.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _same(a: Actor, others: list[Actor]) -> bool:
