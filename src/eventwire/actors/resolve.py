@@ -229,8 +229,14 @@ class Resolver:
                 p_sector, p_role, country = person.at_full(day)
                 kb_id, canonical = person.id, person.name
                 how = "person:kb" if person.kind == "person" else "group:kb"
-                sector = p_sector or sector
-                role = p_role or role
+                titled = role_hit is not None and role_hit[1] <= len(words) and role_hit[2].sector
+                if titled and modifier != "ELI":
+                    # "Serbian President Kostunica": the title the text gives wins over the
+                    # dated record (undated text, or a record that lags events)
+                    pass
+                else:
+                    sector = p_sector or sector
+                    role = p_role or role
                 if person.kind == "person" and (modifier == "ELI" or (role_hit and role_hit[2].sector == "ELI")):
                     sector = "ELI"
         elif name and name.lower() in ctx.learned:

@@ -104,9 +104,15 @@ class Extractor:
         found: list[Found] = []
         suppressed_governors: set[int] = set()
         for tok, trig, used in matches:
-            if self._negated(tok):
-                continue
+            negated = self._negated(tok)
             gov = _governor(tok)
+            if negated:
+                # a refused cooperative act is a rejection, unless a trigger ("refused",
+                # "rejected") already codes the refusal itself
+                refusal = self.lex.modality.refusal_code(trig.code)
+                governed = any(codes.get(t.i, "").startswith("12") for t in _chain(tok)[1:])
+                if refusal is None or governed:
+                    continue
             if gov is not None and codes.get(gov.i, "")[:2] in _ASKING_ROOTS:
                 continue  # "urged X to withdraw": the withdrawal is asked for, not done
             intent = self._intent(tok)
@@ -114,11 +120,13 @@ class Extractor:
             if gov is not None and gov.i in trigger_tokens and gov.lemma_.lower() in self.lex.modality.intent_governors:
                 suppressed_governors.add(gov.i)
             code, modality = trig.code, "asserted"
-            speaker = self._obligation_speaker(tok)
-            if speaker is not None:
+            speaker = None if negated else self._obligation_speaker(tok)
+            if negated:
+                code, modality = refusal, "refused"  # type: ignore[assignment]
+            elif speaker is not None:
                 code = self.lex.modality.demand_code(trig.code)
                 modality = "demanded"
-            elif intent:
+            elif intent and not negated:
                 code = self.lex.modality.intent_code(trig.code) or trig.code
                 modality = "intent"
             day = self._date_for(tok, sent, sent_dates, trigger_tokens, found, ctx.date)

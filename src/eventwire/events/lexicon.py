@@ -53,10 +53,15 @@ class Modality:
     intent_auxiliaries: frozenset[str]
     intent_codes: dict[str, str]
     demand_codes: dict[str, str]
+    refusal_codes: dict[str, str]
 
     def intent_code(self, code: str) -> str | None:
         """The CAMEO code of the intention to do ``code``; None keeps the code."""
         return _longest_prefix(self.intent_codes, code)
+
+    def refusal_code(self, code: str) -> str | None:
+        """The CAMEO rejection a negated cooperative act stands for; None: code nothing."""
+        return _longest_prefix(self.refusal_codes, code)
 
     def demand_code(self, code: str) -> str:
         """The CAMEO code of demanding that someone do ``code`` (100 when nothing closer)."""
@@ -150,7 +155,8 @@ def load_modality(path: Path) -> Modality:
         return out
 
     return Modality(lemmas("negators"), lemmas("intent_governors"), lemmas("intent_auxiliaries"),
-                    table("intent_codes", "intent"), table("demand_codes", "demand"))
+                    table("intent_codes", "intent"), table("demand_codes", "demand"),
+                    table("refusal_codes", "refusal"))
 
 
 @lru_cache(maxsize=1)
