@@ -442,8 +442,8 @@ def load_kb(extra: Sequence[str | Path] = ()) -> KnowledgeBase:
     for f in sorted((d / "people").glob("*.yaml")):
         kb.load_people(load_yaml(f), f)
     kb.load_gazetteer()
-    for f in extra:
-        load_user_file(kb, Path(f))
+    for user_file in extra:
+        load_user_file(kb, Path(user_file))
     return kb
 
 

@@ -122,8 +122,8 @@ class Resolver:
             return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head), how="coref:" + a.how)]
         if low in {"it", "its"}:
             # the last country or organisation named before the pronoun
-            things = [a for a in ctx.actors if a.start < head.idx and not a.how.startswith(("person", "learned", "coref"))
-                      and a.country and a.how not in {"role", "kb:place"}]
+            things = [a for a in ctx.actors if a.start < head.idx and a.country
+                      and not a.how.startswith(("person", "learned", "coref", "role", "kb:place"))]
             if things:
                 a = max(things, key=lambda x: x.start)
                 return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head), how="coref:it")]

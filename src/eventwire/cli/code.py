@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import warnings
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +18,7 @@ from eventwire.pipeline import Document, NotEnglishWarning, get_coder, parse_dat
 from eventwire.types import Actor, Event
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     plover = "plover"

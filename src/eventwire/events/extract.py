@@ -377,7 +377,8 @@ class Extractor:
             if c.dep_ == "prep" and c.lower_ in {"by", "via", "over", "on", "in", "during", "at"}:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 for o in objs:
-                    words = {o.lower_, o.lemma_.lower()} | {x.lower_ for x in o.children if x.dep_ in {"compound", "amod"}}
+                    words = {o.lower_, o.lemma_.lower()}
+                    words |= {x.lower_ for x in o.children if x.dep_ in {"compound", "amod"}}
                     if words & self.media and "medium" not in attrs:
                         attrs["medium"] = tok.doc.text[c.idx:o.idx + len(o)]
             if c.dep_ == "prep" and c.lower_ == "for":
