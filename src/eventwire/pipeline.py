@@ -212,7 +212,9 @@ def _merge(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for e in events:
         twin = next((o for o in out if o.cameo[:2] == e.cameo[:2] and o.modality == e.modality
-                     and _same_actors(o.source, e.source) and _same_actors(o.target, e.target)
+                     and _same_actors(o.source, e.source)
+                     and (_same_actors(o.target, e.target)
+                          or (o.sentence_index == e.sentence_index and not (o.target and e.target)))
                      and (o.date.date == e.date.date or "publication" in {o.date.precision, e.date.precision})
                      ), None)
         if twin is None:
@@ -222,7 +224,8 @@ def _merge(events: list[Event]) -> list[Event]:
         date = twin.date if twin.date.precision != "publication" else e.date
         code_from = twin if len(twin.cameo) >= len(e.cameo) else e
         # keep the more specific actors (a named person over a bare country)
-        detail = max((twin, e), key=lambda x: sum(bool(a.sector) + bool(a.kb_id) for a in x.source + x.target))
+        detail = max((twin, e), key=lambda x: (len(x.target) > 0,
+                                                sum(bool(a.sector) + bool(a.kb_id) for a in x.source + x.target)))
         merged = replace(code_from, id=twin.id, date=date, sentence_index=twin.sentence_index,
                          source=detail.source, target=detail.target,
                          mentions=twin.mentions + e.mentions,

@@ -173,6 +173,13 @@ class Extractor:
                                reciprocal or (not target and len({a.key for a in source}) > 1
                                               and trig.code[:2] in _SYMMETRIC_ROOTS)))
         found = [f for f in found if f.token.i not in suppressed_governors]
+        for f in found:
+            if not f.target:
+                # "staged a strike to protest against X": the purpose clause names the target
+                for g in found:
+                    if g is not f and g.target and _purpose_of(g.token, f.token) and _same(g.source[0], f.source):
+                        f.target = list(g.target)
+                        break
         # the main clause's event first: what the sentence is about, then what it mentions
         found.sort(key=lambda f: (_depth(f.token), f.token.i))
         return _drop_bare_statements(found)
@@ -208,12 +215,14 @@ class Extractor:
             if slot == "obj":
                 if obj is not None and obj.i not in used:
                     options.append(_expand([obj]))
+                    options += _author_options(obj)
                 comp = _complement_subject(tok)
                 if comp is not None:
                     options.append(_expand([comp]))
                 continue
             options += [_expand([t]) for t in _prep_objects(tok, slot)]
         if trig.targets != ("none",):
+            options += _between_options(tok)
             # "refused to meet King Abdullah": the complement's object is the target
             for c in tok.children:
                 if c.dep_ == "xcomp":
@@ -251,6 +260,8 @@ class Extractor:
             if not found and v is not None and slot != "obj":
                 found = _prep_objects(v, slot)
             options += [_expand([t]) for t in found]
+        if trig.targets != ("none",):
+            options += _between_options(tok)
         return [(_expand([t]), inh) for t, inh in sources], options
 
     def _loose_target(self, tok: Token, src_heads: list[Token], triggers: set[int], ctx: DocContext,
@@ -273,6 +284,15 @@ class Extractor:
                 return found[:1]
             if tried >= 6:
                 break
+        # a coordinated clause that shares the subject ("established ties with and opened
+        # an embassy in Tehran")
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and not any(g.dep_ == "nsubj" for g in c.children):
+                for t in c.subtree:
+                    if t.pos_ == "PROPN" and t.i not in skip:
+                        found = [a for a in self.resolver.resolve(t, ctx, when) if a.country and not _same(a, source)]
+                        if found:
+                            return found[:1]
         return []
 
     def _actors(self, heads: list[Token], ctx: DocContext, when: dt.date | None, trigger: Token) -> list[Actor]:
@@ -455,12 +475,19 @@ def _chain(tok: Token) -> list[Token]:
 
 
 def _governing_verb(tok: Token) -> Token | None:
-    """The verb a noun trigger is the object of, through 'of' phrases ('gave millions of aid')."""
+    """The verb a noun trigger is the object of, through 'of' and 'in' phrases
+    ('gave millions of aid', 'agreed to mediation in the talks')."""
     t = tok
     for _ in range(4):
         if t.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "dative"} and t.head.pos_ in {"VERB", "AUX"}:
             return t.head
-        if t.dep_ in {"pobj", "prep", "conj", "appos", "compound"} and t.head is not t:
+        if t.dep_ == "pobj" and t.head.dep_ in {"prep", "agent"}:
+            h = t.head.head
+            if h.pos_ in {"VERB", "AUX"}:
+                return h
+            t = h
+            continue
+        if t.dep_ in {"conj", "appos", "compound"} and t.head is not t:
             t = t.head
             continue
         return None
@@ -472,6 +499,47 @@ def _direct_object(tok: Token) -> Token | None:
         if c.dep_ in {"dobj", "dative", "oprd"}:
             return c
     return None
+
+
+def _author_options(obj: Token) -> list[list[Token]]:
+    """'rejected a Senegalese peace plan', 'welcomed Reagan's statement', 'accepted demands
+    from the rebels': when the object is a thing, its author is the target."""
+    if obj.pos_ not in {"NOUN"}:
+        return []
+    out: list[list[Token]] = []
+    for c in obj.children:
+        if c.dep_ == "poss":
+            out.append([c])
+        elif c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+            out += [[g] for g in c.children if g.dep_ == "pobj"]
+    out += [[c] for c in obj.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < obj.i]
+    return out
+
+
+def _between_options(tok: Token) -> list[list[Token]]:
+    """'talks between Syria and Arafat', 'a mediation effort between the Emirates and Saudi
+    Arabia': both sides are targets."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "pobj"}]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return [_expand([pobj])]
+    return []
+
+
+def _purpose_of(inner: Token, outer: Token) -> bool:
+    """``inner`` heads a purpose clause of ``outer``'s clause ("began a strike to protest")."""
+    t = inner
+    for _ in range(4):
+        if _purpose(t) and (t.head.i == outer.i or outer.head.i == t.head.i
+                            or outer.i in {x.i for x in t.head.children}):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _purpose(tok: Token) -> bool:
@@ -648,7 +716,7 @@ def _drop_bare_statements(found: list[Found]) -> list[Found]:
     """A 'say' event is kept only when nothing else was coded inside what was said."""
     out = []
     for f in found:
-        if f.code.startswith("01"):
+        if f.code == "010" or f.token.lemma_.lower() in _COMMUNICATION:
             inner = {t.i for t in f.token.subtree}
             if any(g is not f and g.token.i in inner for g in found):
                 continue
