@@ -168,7 +168,7 @@ class Resolver:
             text = head.doc.text[toks[1].idx:end]
             start = toks[1].idx
 
-        hits = self.kb.find_aliases(words, texts=[t.text for t in toks])
+        hits = _drop_name_parts(self.kb.find_aliases(words, texts=[t.text for t in toks]), toks)
         person_hit = next((h for h in hits if h[2].kind == "person"), None)
         role_hit = self.kb.find_role(words, lemmas)
         # words inside a name ("African Union", "World Bank") are neither roles nor modifiers
@@ -324,6 +324,23 @@ def _pick_place(hits: list[tuple[int, int, Alias]]) -> Alias | None:
         return None
     order = {"body": 0, "metonym": 1, "igo": 2, "country": 3, "adjective": 4, "demonym": 5, "place": 6}
     return min((h[2] for h in hits if h[2].kind in order), key=lambda a: order[a.kind], default=None)
+
+
+def _drop_name_parts(hits: list[tuple[int, int, Alias]], toks: list[Token]) -> list[tuple[int, int, Alias]]:
+    """A gazetteer city inside a longer proper name is part of that name ('Prosper Avril',
+    'Judge Alejandro Rivera'), and a word the parser reads as a person is not a place."""
+    covered = {k for i, e, a in hits if a.kind != "place" for k in range(i, e)}
+    out = []
+    for i, e, a in hits:
+        if a.kind == "place":
+            if any(t.ent_type_ == "PERSON" for t in toks[i:e]):
+                continue
+            before = i > 0 and toks[i - 1].pos_ == "PROPN" and (i - 1) not in covered
+            after = e < len(toks) and toks[e].pos_ == "PROPN" and e not in covered
+            if before or after:
+                continue
+        out.append((i, e, a))
+    return out
 
 
 def _head_in_hit(hits: list[tuple[int, int, Alias]], n_words: int) -> bool:

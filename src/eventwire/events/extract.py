@@ -22,6 +22,9 @@ _NEIGHBOUR_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "xcomp", "npadvmod", 
                    "oprd", "compound", "amod", "nsubjpass", "pobj"}
 _RECIPROCAL = {("each", "other"), ("one", "another")}
 _SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
+# Violence is coded even when the text names no perpetrator ("three civilians were killed
+# in a bombing"): the victims and the act are news; other events need a source.
+_UNATTRIBUTED_ROOTS = {"18", "19", "20"}
 # Roots whose complement clause is what was asked, rejected or criticised, not an act.
 _ASKING_ROOTS = {"02", "10", "11", "12"}
 _COMMUNICATION = {"say", "tell", "state", "announce", "claim", "add", "report", "write", "insist",
@@ -141,7 +144,8 @@ class Extractor:
                 if source:
                     src_heads, inherited = heads, inh
                     break
-            if not source:
+            unattributed = not source
+            if unattributed and (trig.code[:2] not in _UNATTRIBUTED_ROOTS or modality != "asserted"):
                 continue
             target: list[Actor] = []
             loose = False
@@ -164,6 +168,10 @@ class Extractor:
                 conf -= 0.1
             if loose:
                 conf -= 0.15
+            if unattributed:
+                if not target:
+                    continue
+                conf -= 0.25  # violence with no named perpetrator: "killed in a bombing"
             if intent:
                 conf -= 0.1
             if any(a.how.startswith("coref") for a in source + target):
