@@ -14,7 +14,7 @@ import itertools
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from eventwire.events.lexicon import default_lexicon
 from eventwire.language import english_ratio, looks_english
 from eventwire.ontology import ontology
 from eventwire.time import dates
-from eventwire.types import Actor, Event, EventDate, Mention, TextSpan
+from eventwire.types import Actor, Event, Mention, TextSpan
 
 
 class NotEnglishWarning(UserWarning):
@@ -149,13 +149,8 @@ class Coder:
         min_conf = float(settings.get("min_confidence"))
         events: list[Event] = []
         for s_idx, sent in enumerate(parsed.sents):
-            sent_dates = [d for d in (dates.resolve(e.text, document.date, e.start_char, e.end_char)
-                                      for e in sent.ents if e.label_ == "DATE") if d is not None]
-            # offsets like "one day after" stay in the list unresolved; the extractor uses them
-            sent_dates += [EventDate("", "day", e.text, e.start_char, e.end_char)
-                           for e in sent.ents if e.label_ == "DATE" and dates.parse_offset(e.text)]
             self.resolver.learn_from_sentence(sent, ctx, document.date)
-            for f in self.extractor.extract(sent, ctx, sent_dates):
+            for f in self.extractor.extract(sent, ctx, partial(_sentence_dates, sent, document.date)):
                 if f.confidence < min_conf:
                     continue
                 events.extend(self._events(f, document, s_idx, sent))
@@ -193,6 +188,12 @@ class Coder:
                 quad_class=c.quad_class, modality=f.modality, rule=f.trigger.rule,
                 confidence=f.confidence, mentions=(mention,), attributes=attrs))
         return out
+
+
+def _sentence_dates(sent: Any, published: dt.date | None) -> list[dates.DateMention]:
+    """The DATE expressions of a sentence, each resolved when an event asks for it."""
+    return [dates.DateMention(e.text, e.start_char, e.end_char, published)
+            for e in sent.ents if e.label_ == "DATE"]
 
 
 def _compatible(a: Actor, b: Actor) -> bool:

@@ -162,10 +162,10 @@ class Resolver:
         words = [t.lower_ for t in toks]
         lemmas = [t.lemma_.lower() for t in toks]
         start, end = toks[0].idx, head.idx + len(head)
-        text = head.doc.text[start:end]
+        text = head.doc[toks[0].i:head.i + 1].text
         # drop a leading determiner from the text shown
         if toks[0].dep_ == "det" and len(toks) > 1:
-            text = head.doc.text[toks[1].idx:end]
+            text = head.doc[toks[1].i:head.i + 1].text
             start = toks[1].idx
 
         hits = _drop_name_parts(self.kb.find_aliases(words, texts=[t.text for t in toks]), toks)
@@ -295,7 +295,7 @@ def _left_tokens(head: Token) -> list[Token]:
 
 def _phrase_text(head: Token) -> str:
     toks = _left_tokens(head)
-    return head.doc.text[toks[0].idx:head.idx + len(head)]
+    return head.doc[toks[0].i:head.i + 1].text
 
 
 def _name_run(head: Token) -> str | None:

@@ -9,6 +9,7 @@ argument is resolved to actors. The rule of every event is the lexicon entry's f
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -16,6 +17,7 @@ from spacy.tokens import Span, Token
 from eventwire.actors.resolve import DocContext, Resolver
 from eventwire.events.lexicon import Lexicon, Trigger
 from eventwire.time import dates
+from eventwire.time.dates import DateMention
 from eventwire.types import Actor, EventDate, TextSpan
 
 _NEIGHBOUR_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "xcomp", "npadvmod", "advmod", "dative",
@@ -100,8 +102,14 @@ class Extractor:
 
     # -- events -----------------------------------------------------------------------
 
-    def extract(self, sent: Span, ctx: DocContext, sent_dates: list[EventDate]) -> list[Found]:
+    def extract(self, sent: Span, ctx: DocContext,
+                sentence_dates: list[DateMention] | Callable[[], list[DateMention]]) -> list[Found]:
+        """Events of one sentence; ``sentence_dates`` (or a function giving them, called only
+        when the sentence holds a trigger) are its resolved DATE expressions."""
         matches = self.match(sent)
+        if not matches:
+            return []
+        sent_dates = sentence_dates() if callable(sentence_dates) else sentence_dates
         trigger_tokens = {m[0].i for m in matches}
         codes = {m[0].i: m[1].code for m in matches}
         found: list[Found] = []
@@ -275,6 +283,7 @@ class Extractor:
     def _loose_target(self, tok: Token, src_heads: list[Token], triggers: set[int], ctx: DocContext,
                       when: dt.date | None, source: list[Actor]) -> list[Actor]:
         skip = {t.i for h in src_heads for t in h.subtree}
+        inside = {x.i for x in tok.subtree}
         tried = 0
         for t in tok.subtree:
             if t.i in skip or t.i == tok.i or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
@@ -284,7 +293,7 @@ class Extractor:
             # stay inside this clause and its purpose clauses ("to protest against X"), not
             # inside another event's own clause
             if any(a.i in triggers and a.i != tok.i and a.pos_ in {"VERB", "AUX"} and not _purpose(a)
-                   for a in t.ancestors if a.i in {x.i for x in tok.subtree}):
+                   for a in t.ancestors if a.i in inside):
                 continue
             tried += 1
             found = [a for a in self.resolver.resolve(t, ctx, when) if a.country and not _same(a, source)]
@@ -361,7 +370,7 @@ class Extractor:
 
     # -- dates and attributes -------------------------------------------------------------------
 
-    def _date_for(self, tok: Token, sent: Span, sent_dates: list[EventDate], triggers: set[int],
+    def _date_for(self, tok: Token, sent: Span, sent_dates: list[DateMention], triggers: set[int],
                   found: list[Found], published: dt.date | None) -> EventDate | None:
         """A date expression attached to this trigger, not to another trigger inside it."""
         rel = _clause_offset(tok)
@@ -369,7 +378,7 @@ class Extractor:
             n, unit, sign, main, words = rel
             ref = next((f.date for f in found if f.date and f.token.i == main.i), None)
             if ref is None:
-                ref = next((d for d in sent_dates if d.date and _attached(main, d, triggers)), None)
+                ref = next((r for d in sent_dates if _attached(main, d, triggers) and (r := d.resolved())), None)
             base = dt.date.fromisoformat(ref.date) if ref else published
             if base is not None:
                 day = dates.shift(base, n, unit, sign)
@@ -383,20 +392,20 @@ class Extractor:
                     continue
                 day = dates.shift(dt.date.fromisoformat(ref.date), *off)
                 return EventDate(day.isoformat(), "day", d.text, d.start, d.end)
-            if d.date:
-                return d
+            if d.resolved():
+                return d.resolved()
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "ROOT":
-            free = [d for d in sent_dates if d.date and not any(_attached_to_any(d, sent, triggers))]
+            free = [d for d in sent_dates if not any(_attached_to_any(d, sent, triggers)) and d.resolved()]
             if free:
-                return free[0]
+                return free[0].resolved()
         if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and tok.head.i not in triggers:
             # "sanctions followed Russia's invasion in February 2022": a date on a verb that
             # is no event belongs to the event nouns it governs
-            near = [d for d in sent_dates if d.date and _attached(tok.head, d, triggers)]
+            near = [d for d in sent_dates if _attached(tok.head, d, triggers) and d.resolved()]
             if near:
-                return near[0]
+                return near[0].resolved()
         # an undated clause shares the time of the sentence's earlier dated event
-        same = [f.date for f in found if f.date is not None and f.token.sent == tok.sent]
+        same = [f.date for f in found if f.date is not None]  # found holds this sentence only
         return same[-1] if same else None
 
     def _attributes(self, tok: Token, used: set[int]) -> dict[str, str]:
@@ -408,15 +417,15 @@ class Extractor:
                     words = {o.lower_, o.lemma_.lower()}
                     words |= {x.lower_ for x in o.children if x.dep_ in {"compound", "amod"}}
                     if words & self.media and "medium" not in attrs:
-                        attrs["medium"] = tok.doc.text[c.idx:o.idx + len(o)]
+                        attrs["medium"] = tok.doc[c.i:o.i + 1].text
             if c.dep_ == "prep" and c.lower_ == "for":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
-                    span = tok.doc.text[pobj.left_edge.idx:pobj.idx + len(pobj)]
+                    span = tok.doc[pobj.left_edge.i:pobj.i + 1].text
                     if dates.is_duration(span):
                         attrs["duration"] = span
             if c.dep_ == "npadvmod" or c.dep_ == "dobj":
-                span = tok.doc.text[c.left_edge.idx:c.idx + len(c)]
+                span = tok.doc[c.left_edge.i:c.i + 1].text
                 if dates.is_duration(span) and c.dep_ == "npadvmod":
                     attrs["duration"] = span
         return attrs
@@ -698,7 +707,7 @@ def _clause_offset(tok: Token) -> tuple[int, str, int, Token, Span] | None:
     return None
 
 
-def _attached(tok: Token, d: EventDate, triggers: set[int]) -> bool:
+def _attached(tok: Token, d: DateMention, triggers: set[int]) -> bool:
     """The date's words hang under this trigger without another trigger in between."""
     doc = tok.doc
     span = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -716,7 +725,7 @@ def _attached(tok: Token, d: EventDate, triggers: set[int]) -> bool:
     return False
 
 
-def _attached_to_any(d: EventDate, sent: Span, triggers: set[int]) -> list[bool]:
+def _attached_to_any(d: DateMention, sent: Span, triggers: set[int]) -> list[bool]:
     return [_attached(sent.doc[i], d, triggers) for i in triggers]
 
 

@@ -29,7 +29,7 @@ _OFFSET = re.compile(
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # Words that make a DATE entity not a point in time we can place.
-_VAGUE = re.compile(r"\b(recent|years|decades|centuries|ago\s*$|era|season|annual|daily|"
+_VAGUE = re.compile(r"\b(recent|decades|centuries|era|season|annual|daily|"
                     r"weekly|time|times|age|old|aged|each|every)\b", re.I)
 _PERIODS = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}
 
@@ -53,10 +53,17 @@ def shift(day: dt.date, n: int, unit: str, sign: int) -> dt.date:
     return day + dt.timedelta(days=days)
 
 
+_RELATIVE = re.compile(r"\b(ago|last|next|previous|yesterday|tomorrow|this|coming|past)\b", re.I)
+
+
 @lru_cache(maxsize=64)
-def _parser(base: dt.date | None) -> DateDataParser:
+def _parser(base: dt.date | None, relative: bool = True) -> DateDataParser:
+    """dateparser set up for news; ``relative=False`` skips its (slow) relative-date parser
+    for expressions that name a date outright ('12 March', 'February 2022')."""
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
                                    "RETURN_TIME_AS_PERIOD": True}
+    if not relative:
+        settings["PARSERS"] = ["absolute-time"]
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12, 0)
     return DateDataParser(languages=["en"], settings=settings)
@@ -65,11 +72,23 @@ def _parser(base: dt.date | None) -> DateDataParser:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+@lru_cache(maxsize=4096)
+def _parse(clean: str, published: dt.date | None) -> tuple[dt.date, str] | None:
+    """dateparser's reading of a date expression (cached: news repeats 'Monday', '2005')."""
+    try:
+        data = _parser(published, bool(_RELATIVE.search(clean))).get_date_data(clean)
+    except (ValueError, OverflowError):
+        return None
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), _PERIODS.get(data.period or "day", "day")
+
+
 def resolve(text: str, published: dt.date | None, start: int = -1, end: int = -1
             ) -> EventDate | None:
     """The date a DATE expression names, relative to the publication date; None if vague."""
     raw = text.strip()
-    clean = re.sub(r"^(on|in|since|by|from|until|at|during|this|last|early|late|mid-?)\s+", "",
+    clean = re.sub(r"^(on|in|since|by|from|until|at|during|early|late|mid-?)\s+", "",
                    raw, flags=re.I).strip()
     if not clean or is_duration(clean) or _VAGUE.search(clean):
         return None
@@ -81,17 +100,19 @@ def resolve(text: str, published: dt.date | None, start: int = -1, end: int = -1
         return EventDate((published - dt.timedelta(days=back)).isoformat(), "day", raw, start, end)
     if low in {"today", "tonight", "this morning", "this afternoon", "this evening"} and published:
         return EventDate(published.isoformat(), "day", raw, start, end)
+    if low in {"yesterday", "last night"} and published:
+        return EventDate((published - dt.timedelta(days=1)).isoformat(), "day", raw, start, end)
+    if re.fullmatch(r"\d{1,3}", low):
+        return None  # a bare number ("80") is an age or a count as often as a year
+    if re.fullmatch(r"(the\s+)?(year\s+)?(1[89]|20)\d\d", low):
+        return EventDate(f"{low[-4:]}-01-01", "year", raw, start, end)
     if not re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|tomorrow|"
-                     r"week|month|year", low):
+                     r"week|month|year|day|ago", low):
         return None
-    try:
-        data = _parser(published).get_date_data(clean)
-    except (ValueError, OverflowError):
+    parsed = _parse(clean, published)
+    if parsed is None:
         return None
-    if data.date_obj is None:
-        return None
-    period = _PERIODS.get(data.period or "day", "day")
-    d = data.date_obj.date()
+    d, period = parsed
     if period == "month":
         d = d.replace(day=1)
     elif period == "year":
@@ -100,6 +121,29 @@ def resolve(text: str, published: dt.date | None, start: int = -1, end: int = -1
         period = "year"
         d = dt.date(int(clean[-4:]), 1, 1)
     return EventDate(d.isoformat(), period, raw, start, end)  # type: ignore[arg-type]
+
+
+class DateMention:
+    """A DATE expression in a sentence, resolved only when an event asks for it (dateparser
+    is the slowest step of coding; most date words never date an event)."""
+
+    __slots__ = ("text", "start", "end", "published", "_resolved", "_done")
+
+    def __init__(self, text: str, start: int, end: int, published: dt.date | None) -> None:
+        self.text, self.start, self.end, self.published = text, start, end, published
+        self._resolved: EventDate | None = None
+        self._done = False
+
+    def resolved(self) -> EventDate | None:
+        if not self._done:
+            self._resolved = resolve(self.text, self.published, self.start, self.end)
+            self._done = True
+        return self._resolved
+
+    @property
+    def date(self) -> str:
+        r = self.resolved()
+        return r.date if r else ""
 
 
 def publication(published: dt.date | None) -> EventDate:
