@@ -96,6 +96,19 @@ class Resolver:
 
     # -- internals ----------------------------------------------------------------
 
+    def place_in(self, tokens: list[Token]) -> Alias | None:
+        """The country of the first country, capital or city named among ``tokens``."""
+        for t in tokens:
+            if t.pos_ != "PROPN" or t.dep_ == "compound":
+                continue
+            toks = _left_tokens(t)
+            found = self.kb.find_aliases([x.lower_ for x in toks], kinds=("country", "metonym", "place"),
+                                         texts=[x.text for x in toks])
+            hits = _drop_name_parts(found, toks)
+            if hits:
+                return hits[-1][2]
+        return None
+
     def _is_actor_noun(self, head: Token) -> bool:
         words = [head.lower_]
         return bool(self.kb.find_role(words, [head.lemma_.lower()]) or self.kb.find_aliases(words))
@@ -186,8 +199,9 @@ class Resolver:
         for t in extra:
             sub = _left_tokens(t)
             sw = [x.lower_ for x in sub]
-            extra_hits += self.kb.find_aliases(sw, kinds=("country", "adjective", "metonym", "body", "igo", "demonym"),
-                                               texts=[x.text for x in sub])
+            extra_hits += _drop_name_parts(
+                self.kb.find_aliases(sw, kinds=("country", "adjective", "metonym", "body", "igo", "demonym", "place"),
+                                     texts=[x.text for x in sub]), sub)
             if role_hit is None:
                 role_hit = self.kb.find_role(sw, [x.lemma_.lower() for x in sub])
             if modifier is None:
@@ -203,6 +217,11 @@ class Resolver:
             located = self._located_in(head)
             if located is not None:
                 place = replace(located, sector=None)
+        elif place is not None and place.kind in {"adjective", "demonym"} and "ethnic" in words:
+            # "ethnic Albanians in south Serbia": an ethnic group is coded where it lives
+            located = self._located_in(head)
+            if located is not None and located.code != place.code:
+                place = replace(located, kind="adjective", sector=None)
 
         how = ""
         kb_id = None
@@ -345,4 +364,5 @@ def _drop_name_parts(hits: list[tuple[int, int, Alias]], toks: list[Token]) -> l
 
 def _head_in_hit(hits: list[tuple[int, int, Alias]], n_words: int) -> bool:
     """The mention's head word is itself part of a country, capital or organisation name."""
-    return any(e == n_words for _, e, a in hits if a.kind in {"country", "metonym", "body", "igo"})
+    kinds = {"country", "metonym", "body", "igo", "demonym", "adjective"}
+    return any(e == n_words for _, e, a in hits if a.kind in kinds)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -143,7 +143,13 @@ class Extractor:
             day = self._date_for(tok, sent, sent_dates, trigger_tokens, found, ctx.date)
             when = dt.date.fromisoformat(day.date) if day else ctx.date
             src_options, tgt_heads = self._arguments(tok, trig, used)
-            if speaker is not None:  # the speaker demands the act of its would-be doer
+            refuser = _refuser(tok, self.lex.modality.negators) if negated and trig.pos == "NOUN" else None
+            if refuser is not None:
+                # "Israel is opposed to French mediation": Israel refuses; the French are the
+                # ones refused
+                tgt_heads = [heads for heads, _ in src_options] + tgt_heads
+                src_options = [([refuser], False)]
+            elif speaker is not None:  # the speaker demands the act of its would-be doer
                 doer = src_options[0][0] if src_options else []
                 src_options, tgt_heads = [([speaker], False)], [doer]
             source, src_heads, inherited = [], [], False
@@ -152,6 +158,13 @@ class Extractor:
                 if source:
                     src_heads, inherited = heads, inh
                     break
+            if any(a.country is None for a in source):
+                # "protesters blocked streets in Hong Kong": a group with no country of its
+                # own acts where the clause places it
+                skip = {t.i for h in src_heads for t in h.subtree}
+                where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
+                if where is not None:
+                    source = [a if a.country else replace(a, country=where.code) for a in source]
             unattributed = not source
             if unattributed and (trig.code[:2] not in _UNATTRIBUTED_ROOTS or modality != "asserted"):
                 continue
@@ -515,6 +528,17 @@ def _direct_object(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in {"dobj", "dative", "oprd"}:
             return c
+    return None
+
+
+def _refuser(tok: Token, negators: frozenset[str]) -> Token | None:
+    """The subject of the verb (or adjective) that negates a noun trigger."""
+    for t in _chain(tok)[1:]:
+        if t.lemma_.lower() in negators or t.lower_ in negators:
+            subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None and t.dep_ in {"acomp", "attr"}:
+                subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            return subj
     return None
 
 
