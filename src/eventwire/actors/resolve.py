@@ -60,12 +60,12 @@ class Resolver:
         group = self._group_reference(head, ctx)
         if group:
             return group
-        poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        if poss is not None and head.pos_ == "NOUN" and not self._is_actor_noun(head):
-            # "President Assad's failure", "Russia's decision": the possessor is the actor
-            return self.resolve(poss, ctx, day)
         actor = self._resolve_phrase(head, ctx, day)
         if actor is None:
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            if poss is not None and head.pos_ == "NOUN":
+                # "Sweden's decision", "the rebels' demands": the possessor is the actor
+                return self.resolve(poss, ctx, day)
             return []
         actors = [actor, *self._conjoined_modifiers(head, actor)]
         for a in actors:
@@ -108,10 +108,6 @@ class Resolver:
             if hits:
                 return hits[-1][2]
         return None
-
-    def _is_actor_noun(self, head: Token) -> bool:
-        words = [head.lower_]
-        return bool(self.kb.find_role(words, [head.lemma_.lower()]) or self.kb.find_aliases(words))
 
     def _located_in(self, head: Token) -> Alias | None:
         """The country of the first place in the phrase after the head ('refugees fleeing

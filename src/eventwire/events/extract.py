@@ -27,6 +27,8 @@ _SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 # Violence is coded even when the text names no perpetrator ("three civilians were killed
 # in a bombing"): the victims and the act are news; other events need a source.
 _UNATTRIBUTED_ROOTS = {"18", "19", "20"}
+# Events whose target, when the text names none, is implied by the source's country.
+_IMPLIED_TARGET: dict[str, str | None] = {"14": "GOV", "17": None}
 # Roots whose complement clause is what was asked, rejected or criticised, not an act.
 _ASKING_ROOTS = {"02", "10", "11", "12"}
 _COMMUNICATION = {"say", "tell", "state", "announce", "claim", "add", "report", "write", "insist",
@@ -127,9 +129,10 @@ class Extractor:
             if gov is not None and codes.get(gov.i, "")[:2] in _ASKING_ROOTS:
                 continue  # "urged X to withdraw": the withdrawal is asked for, not done
             intent = self._intent(tok)
-            gov = _governor(tok)
-            if gov is not None and gov.i in trigger_tokens and gov.lemma_.lower() in self.lex.modality.intent_governors:
-                suppressed_governors.add(gov.i)
+            for gov in _chain(tok)[1:]:
+                # "agreed to provide aid": the aid (an intention) is the event, not the agreeing
+                if gov.i in trigger_tokens and gov.lemma_.lower() in self.lex.modality.intent_governors:
+                    suppressed_governors.add(gov.i)
             code, modality = trig.code, "asserted"
             speaker = None if negated else self._obligation_speaker(tok)
             if negated:
@@ -188,6 +191,15 @@ class Extractor:
             if not target and "none" not in trig.targets:
                 conf -= 0.1
             if loose:
+                conf -= 0.15
+            if not target and not unattributed and trig.code[:2] in _IMPLIED_TARGET and source[0].country:
+                # a protest with no named target is directed at the protesters' own government;
+                # coercion with none falls on people of the coercer's own country
+                sector = _IMPLIED_TARGET[trig.code[:2]]
+                home = source[0]
+                target = [Actor(text="", name=home.name if home.how.startswith("kb:") else home.country or "",
+                                country=home.country, sector=sector, start=-1, end=-1,
+                                how=f"implied:{sector or 'domestic'}")]
                 conf -= 0.15
             if unattributed:
                 if not target:
