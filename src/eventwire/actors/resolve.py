@@ -360,5 +360,5 @@ def _drop_name_parts(hits: list[tuple[int, int, Alias]], toks: list[Token]) -> l
 
 def _head_in_hit(hits: list[tuple[int, int, Alias]], n_words: int) -> bool:
     """The mention's head word is itself part of a country, capital or organisation name."""
-    kinds = {"country", "metonym", "body", "igo", "demonym", "adjective"}
+    kinds = {"country", "metonym", "body", "igo", "demonym", "adjective", "place"}
     return any(e == n_words for _, e, a in hits if a.kind in kinds)

@@ -27,6 +27,9 @@ _SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 # Violence is coded even when the text names no perpetrator ("three civilians were killed
 # in a bombing"): the victims and the act are news; other events need a source.
 _UNATTRIBUTED_ROOTS = {"18", "19", "20"}
+# Intent governors that also report: "announced that it has called off the strike" is
+# past, so their that-clause is an intent only when it says so itself ("will", "would").
+_REPORTING_GOVERNORS = {"be", "announce", "warn", "set", "schedule", "invite", "expect"}
 # Events whose target, when the text names none, is implied by the source's country.
 _IMPLIED_TARGET: dict[str, str | None] = {"14": "GOV", "17": None}
 # Roots whose complement clause is what was asked, rejected or criticised, not an act.
@@ -134,6 +137,10 @@ class Extractor:
                 if gov.i in trigger_tokens and gov.lemma_.lower() in self.lex.modality.intent_governors:
                     suppressed_governors.add(gov.i)
             code, modality = trig.code, "asserted"
+            obliged = _obliged_subject(tok) if trig.code.startswith("01") and lemma_of(tok) in _COMMUNICATION else None
+            if obliged is not None:
+                # "declared that China must drop barriers": a demand made of China
+                code = "100"
             speaker = None if negated else self._obligation_speaker(tok)
             if negated:
                 code, modality = refusal, "refused"  # type: ignore[assignment]
@@ -146,6 +153,8 @@ class Extractor:
             day = self._date_for(tok, sent, sent_dates, trigger_tokens, found, ctx.date)
             when = dt.date.fromisoformat(day.date) if day else ctx.date
             src_options, tgt_heads = self._arguments(tok, trig, used)
+            if obliged is not None:
+                tgt_heads = [_expand([obliged])] + tgt_heads
             refuser = _refuser(tok, self.lex.modality.negators) if negated and trig.pos == "NOUN" else None
             if refuser is not None:
                 # "Israel is opposed to French mediation": Israel refuses; the French are the
@@ -177,7 +186,15 @@ class Extractor:
                 target = [a for a in self._actors(option, ctx, when, tok) if not _same(a, source)]
                 if target:
                     break
-            if not target and trig.targets != ("none",) and speaker is None:
+            if target and any(a.country is None for a in target) and source and source[0].country:
+                # "warned that police will not tolerate rallies": a group with no country of
+                # its own is placed by the clause, else taken to be of the source's country
+                skip = {t.i for h in src_heads for t in h.subtree}
+                where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
+                home = where.code if where is not None else source[0].country
+                target = [a if a.country else replace(a, country=home) for a in target]
+            compound = len({a.country for a in source}) > 1 and trig.code[:2] in _SYMMETRIC_ROOTS
+            if not target and trig.targets != ("none",) and speaker is None and not compound:
                 # no target where the frame expects one: the first actor or place in the
                 # clause ("imposed a curfew in southeastern Turkey"), at lower confidence
                 target = self._loose_target(tok, src_heads, trigger_tokens, ctx, when, source)
@@ -303,11 +320,14 @@ class Extractor:
             options += [_expand([t]) for t in found]
         if trig.targets != ("none",):
             options += _between_options(tok)
+            comp = _complement_subject(tok)
+            if comp is not None:  # "its demand that Israel ease restrictions"
+                options.append(_expand([comp]))
         return [(_expand([t]), inh) for t, inh in sources], options
 
     def _loose_target(self, tok: Token, src_heads: list[Token], triggers: set[int], ctx: DocContext,
                       when: dt.date | None, source: list[Actor]) -> list[Actor]:
-        skip = {t.i for h in src_heads for t in h.subtree}
+        skip = {t.i for h in src_heads for t in h.subtree} | _attribution(tok)
         inside = {x.i for x in tok.subtree}
         tried = 0
         for t in tok.subtree:
@@ -380,7 +400,7 @@ class Extractor:
                 return True
             if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
                 return True
-            if t.dep_ == "ccomp" and t.head.lemma_.lower() in governors - {"be"}:
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in governors - _REPORTING_GOVERNORS:
                 return True
         return False
 
@@ -543,6 +563,27 @@ def _direct_object(tok: Token) -> Token | None:
     return None
 
 
+def lemma_of(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _obliged_subject(tok: Token) -> Token | None:
+    """The subject of a that-clause saying what someone must or should do."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in {"must", "should"} for a in c.children):
+            return next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+    return None
+
+
+def _attribution(tok: Token) -> set[int]:
+    """Tokens of 'according to X' phrases: who reports an event is not its target."""
+    out: set[int] = set()
+    for t in tok.subtree:
+        if t.lower_ == "according" and t.dep_ == "prep":
+            out |= {x.i for x in t.subtree}
+    return out
+
+
 def _refuser(tok: Token, negators: frozenset[str]) -> Token | None:
     """The subject of the verb (or adjective) that negates a noun trigger."""
     for t in _chain(tok)[1:]:
@@ -573,6 +614,8 @@ def _between_options(tok: Token) -> list[list[Token]]:
     """'talks between Syria and Arafat', 'a mediation effort between the Emirates and Saudi
     Arabia': both sides are targets."""
     heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "pobj"}]
+    if tok.dep_ == "compound":
+        heads.append(tok.head)  # "a mediation effort between X and Y"
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "between":
@@ -693,7 +736,7 @@ def _inherited_subject(tok: Token) -> Token | None:
 def _complement_subject(tok: Token) -> Token | None:
     """'demanded that Ukraine withdraw': the subject of the complement clause is the target."""
     for c in tok.children:
-        if c.dep_ == "ccomp":
+        if c.dep_ in {"ccomp", "acl"} and c.pos_ in {"VERB", "AUX"}:
             s = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
             if s is not None:
                 return s
