@@ -30,6 +30,9 @@ _UNATTRIBUTED_ROOTS = {"18", "19", "20"}
 # Intent governors that also report: "announced that it has called off the strike" is
 # past, so their that-clause is an intent only when it says so itself ("will", "would").
 _REPORTING_GOVERNORS = {"be", "announce", "warn", "set", "schedule", "invite", "expect"}
+# Roots whose verbs are coded even without an object ("troops attacked", "police cracked
+# down"); elsewhere a verb whose frame is "X did it to Y" needs its Y.
+_INTRANSITIVE_OK = {"14", "15", "17", "18", "19", "20"}
 # Events whose target, when the text names none, is implied by the source's country.
 _IMPLIED_TARGET: dict[str, str | None] = {"14": "GOV", "17": None}
 # Roots whose complement clause is what was asked, rejected or criticised, not an act.
@@ -96,6 +99,9 @@ class Extractor:
                     score -= 1.0  # its target preposition is missing: a reading for another sentence
                 if "obj" in trig.targets and _direct_object(tok) is not None:
                     score += 1.0
+                elif (trig.targets == ("obj",) and pos == "VERB" and trig.code[:2] not in _INTRANSITIVE_OK
+                      and not _has_object_or_patient(tok)):
+                    continue  # "returned to Washington" is no release: the frame needs its object
                 if trig.targets == ("none",):
                     score += 0.1
                 if best is None or score > best[0]:
@@ -167,6 +173,10 @@ class Extractor:
             source, src_heads, inherited = [], [], False
             for heads, inh in src_options:
                 source = self._actors(heads, ctx, when, tok)
+                if trig.pos == "NOUN" and heads and heads[0].head.i == tok.i and heads[0].dep_ != "poss":
+                    # a modifier of an event noun is its source only if it names who
+                    # ("Russian strikes"), not what kind ("official call")
+                    source = [a for a in source if a.country]
                 if source:
                     src_heads, inherited = heads, inh
                     break
@@ -178,7 +188,8 @@ class Extractor:
                 if where is not None:
                     source = [a if a.country else replace(a, country=where.code) for a in source]
             unattributed = not source
-            if unattributed and (trig.code[:2] not in _UNATTRIBUTED_ROOTS or modality != "asserted"):
+            if unattributed and (trig.code[:2] not in _UNATTRIBUTED_ROOTS or modality != "asserted"
+                                 or not _no_perpetrator(tok, codes)):
                 continue
             target: list[Actor] = []
             loose = False
@@ -228,7 +239,7 @@ class Extractor:
                 conf -= 0.1
             attrs = self._attributes(tok, used)
             found.append(Found(tok, trig, code, modality, source, target, round(conf, 2), day, attrs,
-                               reciprocal or (not target and len({a.key for a in source}) > 1
+                               reciprocal or (not target and len({a.country for a in source}) > 1
                                               and trig.code[:2] in _SYMMETRIC_ROOTS)))
         found = [f for f in found if f.token.i not in suppressed_governors]
         for f in found:
@@ -561,6 +572,20 @@ def _direct_object(tok: Token) -> Token | None:
         if c.dep_ in {"dobj", "dative", "oprd"}:
             return c
     return None
+
+
+def _no_perpetrator(tok: Token, codes: dict[int, str]) -> bool:
+    """The text gives violence without a perpetrator: an agentless passive ("were killed in
+    a bombing"), or a subject that is itself an act of violence ("a bombing killed")."""
+    if any(c.dep_ == "nsubjpass" for c in tok.children):
+        return not any(c.dep_ == "agent" for c in tok.children)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and codes.get(subj.i, "")[:2] in _UNATTRIBUTED_ROOTS
+
+
+def _has_object_or_patient(tok: Token) -> bool:
+    return any(c.dep_ in {"dobj", "dative", "oprd", "nsubjpass", "ccomp", "xcomp"} for c in tok.children) or (
+        tok.dep_ in {"acl", "relcl"})
 
 
 def lemma_of(tok: Token) -> str:
