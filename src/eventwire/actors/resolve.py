@@ -257,7 +257,8 @@ class Resolver:
         elif name and name.lower() in ctx.learned:
             a = ctx.learned[name.lower()]
             return replace(a, text=text, start=start, end=end, how="learned:" + a.how.split(":")[-1])
-        elif name and (place or role_hit) and head.pos_ == "PROPN" and not _head_in_hit(hits, len(words)):
+        elif (name and (place or role_hit) and head.pos_ == "PROPN" and not _head_in_hit(hits, len(words))
+              and not any(a.kind == "igo" for _, _, a in extra_hits)):  # "the Labour Office (ILO)" is the ILO
             # a person introduced by title or apposition: remember them for this document
             how = "learned:title" if not extra_hits else "learned:apposition"
             canonical = name

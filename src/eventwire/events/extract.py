@@ -220,15 +220,6 @@ class Extractor:
                 conf -= 0.1
             if loose:
                 conf -= 0.15
-            if not target and not unattributed and trig.code[:2] in _IMPLIED_TARGET and source[0].country:
-                # a protest with no named target is directed at the protesters' own government;
-                # coercion with none falls on people of the coercer's own country
-                sector = _IMPLIED_TARGET[trig.code[:2]]
-                home = source[0]
-                target = [Actor(text="", name=home.name if home.how.startswith("kb:") else home.country or "",
-                                country=home.country, sector=sector, start=-1, end=-1,
-                                how=f"implied:{sector or 'domestic'}")]
-                conf -= 0.15
             if unattributed:
                 if not target:
                     continue
@@ -243,12 +234,23 @@ class Extractor:
                                               and trig.code[:2] in _SYMMETRIC_ROOTS)))
         found = [f for f in found if f.token.i not in suppressed_governors]
         for f in found:
-            if not f.target:
+            if not f.target and f.source:
                 # "staged a strike to protest against X": the purpose clause names the target
                 for g in found:
-                    if g is not f and g.target and _purpose_of(g.token, f.token) and _same(g.source[0], f.source):
+                    if g is f or not g.target or not g.source:
+                        continue
+                    nested = _purpose_of(g.token, f.token) or f.token.is_ancestor(g.token)
+                    if nested and _same(g.source[0], f.source):
                         f.target = list(g.target)
                         break
+            if not f.target and f.source and f.trigger.code[:2] in _IMPLIED_TARGET and f.source[0].country:
+                # a protest with no named target is directed at the protesters' own government;
+                # coercion with none falls on people of the coercer's own country
+                sector = _IMPLIED_TARGET[f.trigger.code[:2]]
+                home = f.source[0]
+                f.target = [Actor(text="", name=home.name if home.how.startswith("kb:") else home.country or "",
+                                  country=home.country, sector=sector, how=f"implied:{sector or 'domestic'}")]
+                f.confidence = round(f.confidence - 0.15, 2)
         # the main clause's event first: what the sentence is about, then what it mentions
         found.sort(key=lambda f: (_depth(f.token), f.token.i))
         return _drop_bare_statements(found)
@@ -331,7 +333,7 @@ class Extractor:
             options += [_expand([t]) for t in found]
         if trig.targets != ("none",):
             options += _between_options(tok)
-            comp = _complement_subject(tok)
+            comp = _complement_subject(tok) or (_complement_subject(v) if v is not None else None)
             if comp is not None:  # "its demand that Israel ease restrictions"
                 options.append(_expand([comp]))
         return [(_expand([t]), inh) for t, inh in sources], options
@@ -670,7 +672,8 @@ def _purpose(tok: Token) -> bool:
 
 def _same(a: Actor, others: list[Actor]) -> bool:
     """The actor is one of the others (the source acting on itself is no target)."""
-    return any(a.key == o.key and (a.kb_id or a.text == o.text or a.sector == o.sector) for o in others)
+    return any((a.key == o.key and (a.kb_id or a.text == o.text or a.sector == o.sector))
+               or (a.start >= 0 and a.start == o.start) for o in others)
 
 
 def _prep_objects(tok: Token, slot: str) -> list[Token]:
