@@ -158,7 +158,7 @@ class Extractor:
                 modality = "intent"
             day = self._date_for(tok, sent, sent_dates, trigger_tokens, found, ctx.date)
             when = dt.date.fromisoformat(day.date) if day else ctx.date
-            src_options, tgt_heads = self._arguments(tok, trig, used)
+            src_options, tgt_heads = self._arguments(tok, trig, used, trigger_tokens)
             if obliged is not None:
                 tgt_heads = [_expand([obliged])] + tgt_heads
             refuser = _refuser(tok, self.lex.modality.negators) if negated and trig.pos == "NOUN" else None
@@ -247,9 +247,9 @@ class Extractor:
                 # a protest with no named target is directed at the protesters' own government;
                 # coercion with none falls on people of the coercer's own country
                 sector = _IMPLIED_TARGET[f.trigger.code[:2]]
-                home = f.source[0]
-                f.target = [Actor(text="", name=home.name if home.how.startswith("kb:") else home.country or "",
-                                  country=home.country, sector=sector, how=f"implied:{sector or 'domestic'}")]
+                src = f.source[0]
+                f.target = [Actor(text="", name=src.name if src.how.startswith("kb:") else src.country or "",
+                                  country=src.country, sector=sector, how=f"implied:{sector or 'domestic'}")]
                 f.confidence = round(f.confidence - 0.15, 2)
         # the main clause's event first: what the sentence is about, then what it mentions
         found.sort(key=lambda f: (_depth(f.token), f.token.i))
@@ -257,12 +257,12 @@ class Extractor:
 
     # -- argument structure ---------------------------------------------------------------
 
-    def _arguments(self, tok: Token, trig: Trigger, used: set[int]
+    def _arguments(self, tok: Token, trig: Trigger, used: set[int], triggers: frozenset[int] | set[int] = frozenset()
                    ) -> tuple[list[tuple[list[Token], bool]], list[list[Token]]]:
         """Source options (heads, inherited?) and target options, each tried in order until
         one resolves to actors."""
         if trig.pos == "NOUN":
-            return self._noun_arguments(tok, trig, used)
+            return self._noun_arguments(tok, trig, used, triggers)
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "csubj"}), None)
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -303,7 +303,8 @@ class Extractor:
                     options += [_expand([t]) for s_ in ("with", "to", "on", "against") for t in _prep_objects(c, s_)]
         return ([(_expand([source]), inherited)] if source is not None else []), options
 
-    def _noun_arguments(self, tok: Token, trig: Trigger, used: set[int]
+    def _noun_arguments(self, tok: Token, trig: Trigger, used: set[int],
+                        triggers: frozenset[int] | set[int] = frozenset()
                         ) -> tuple[list[tuple[list[Token], bool]], list[list[Token]]]:
         sources: list[tuple[Token, bool]] = []
         for c in tok.children:
@@ -315,7 +316,9 @@ class Extractor:
         sources += [(c, False) for c in tok.children
                     if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i and c.i not in used]
         v = _governing_verb(tok)
-        if v is not None:
+        if v is not None and (v.i not in triggers or v.lemma_.lower() in self.lex.modality.intent_governors):
+            # "launched an attack", "agreed to mediation": the subject did it; "condemned
+            # the attack" says nothing of who attacked
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 subj = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -826,6 +829,8 @@ def _attached(tok: Token, d: DateMention, triggers: set[int]) -> bool:
             return True
         if t.i in triggers and t.i != span.root.i:
             return False
+        if t.pos_ in {"VERB", "AUX"} and t.i != span.root.i and t.dep_ not in {"xcomp", "conj"}:
+            return False  # "said Ukraine would send it next week": the date is the sending's
         if t.head is t:
             return False
         t = t.head
