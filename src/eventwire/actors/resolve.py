@@ -258,7 +258,8 @@ class Resolver:
             a = ctx.learned[name.lower()]
             return replace(a, text=text, start=start, end=end, how="learned:" + a.how.split(":")[-1])
         elif (name and (place or role_hit) and head.pos_ == "PROPN" and not _head_in_hit(hits, len(words))
-              and not any(a.kind == "igo" for _, _, a in extra_hits)):  # "the Labour Office (ILO)" is the ILO
+              and not any(a.kind == "igo" for _, _, a in extra_hits)  # "the Labour Office (ILO)" is the ILO
+              and not (role_hit is not None and role_hit[1] == len(words))):  # "defence ministry" is no name
             # a person introduced by title or apposition: remember them for this document
             how = "learned:title" if not extra_hits else "learned:apposition"
             canonical = name

@@ -186,7 +186,7 @@ class Extractor:
                 skip = {t.i for h in src_heads for t in h.subtree}
                 where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
                 if where is not None:
-                    source = [a if a.country else replace(a, country=where.code) for a in source]
+                    source = [a if a.country else self._placed(a, where.code) for a in source]
             unattributed = not source
             if unattributed and (trig.code[:2] not in _UNATTRIBUTED_ROOTS or modality != "asserted"
                                  or not _no_perpetrator(tok, codes)):
@@ -203,9 +203,10 @@ class Extractor:
                 skip = {t.i for h in src_heads for t in h.subtree}
                 where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
                 home = where.code if where is not None else source[0].country
-                target = [a if a.country else replace(a, country=home) for a in target]
+                target = [a if a.country else self._placed(a, home) for a in target]
             compound = len({a.country for a in source}) > 1 and trig.code[:2] in _SYMMETRIC_ROOTS
-            if not target and trig.targets != ("none",) and speaker is None and not compound:
+            if (not target and trig.targets != ("none",) and speaker is None and not compound
+                    and not trig.code.startswith("01")):
                 # no target where the frame expects one: the first actor or place in the
                 # clause ("imposed a curfew in southeastern Turkey"), at lower confidence
                 target = self._loose_target(tok, src_heads, trigger_tokens, ctx, when, source)
@@ -340,6 +341,11 @@ class Extractor:
             if comp is not None:  # "its demand that Israel ease restrictions"
                 options.append(_expand([comp]))
         return [(_expand([t]), inh) for t, inh in sources], options
+
+    def _placed(self, actor: Actor, country: str | None) -> Actor:
+        """A group given the country the clause places it in ('police' -> Egyptian police)."""
+        name = self.resolver.kb.country_name(country) or actor.name
+        return replace(actor, country=country, name=name, how=actor.how + "+placed")
 
     def _loose_target(self, tok: Token, src_heads: list[Token], triggers: set[int], ctx: DocContext,
                       when: dt.date | None, source: list[Actor]) -> list[Actor]:
