@@ -18,11 +18,11 @@ def test_store_migrates_and_is_idempotent(tmp_path):
     path = tmp_path / "ew.duckdb"
     doc = Document("Some text.", dt.date(2025, 1, 1), "d1")
     with Store(path) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == 2
         assert s.add(doc, [_event("d1")]) is True
         assert s.add(doc, [_event("d1")]) is False
     with Store(path) as s:  # reopening does not re-run migrations
-        assert s.schema_version == 1
+        assert s.schema_version == 2
         assert s.count("documents") == 1
         assert s.count("events") == 1
         assert s.query("SELECT cameo, plover_category FROM events") == [("040", "CONSULT")]

@@ -4,8 +4,9 @@
     >>> events = eventwire.code_text("Russia attacked Ukraine.", date="2025-02-12")
 """
 
+from eventwire.actors.lookup import Resolution
 from eventwire.errors import DataFileError, EventwireError, InputError, ModelError
-from eventwire.pipeline import Coder, Document, NotEnglishWarning, code_text
+from eventwire.pipeline import Coder, Document, NotEnglishWarning, code_text, resolve_actor
 from eventwire.types import Actor, Event, EventDate, Mention, TextSpan
 
 __version__ = "0.1.0"
@@ -22,7 +23,9 @@ __all__ = [
     "Mention",
     "ModelError",
     "NotEnglishWarning",
+    "Resolution",
     "TextSpan",
     "__version__",
     "code_text",
+    "resolve_actor",
 ]

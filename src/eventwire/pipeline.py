@@ -121,6 +121,9 @@ class Coder:
         self.lexicon = default_lexicon()
         self.resolver = Resolver(self.kb)
         self.extractor = Extractor(self.lexicon, self.resolver, _media())
+        # people the last coded document introduced ("Kremlin spokesman Dmitry Peskov"),
+        # with their sentence index: read after each document for `eventwire actors learned`
+        self.last_introduced: list[tuple[Actor, int]] = []
 
     def code(self, text: str, date: str | dt.date | None = None, doc_id: str | None = None,
              title: str | None = None) -> list[Event]:
@@ -149,11 +152,13 @@ class Coder:
         min_conf = float(settings.get("min_confidence"))
         events: list[Event] = []
         for s_idx, sent in enumerate(parsed.sents):
+            ctx.sentence_index = s_idx
             self.resolver.learn_from_sentence(sent, ctx, document.date)
             for f in self.extractor.extract(sent, ctx, partial(_sentence_dates, sent, document.date)):
                 if f.confidence < min_conf:
                     continue
                 events.extend(self._events(f, document, s_idx, sent))
+        self.last_introduced = list(ctx.introduced)
         return _merge(events)
 
     def _events(self, f: Found, document: Document, s_idx: int, sent: Any) -> list[Event]:
@@ -250,3 +255,10 @@ def code_text(text: str, date: str | dt.date | None = None, doc_id: str | None =
               model: str | None = None) -> list[Event]:
     """Code one text into events; ``date`` is the publication date (YYYY-MM-DD)."""
     return get_coder(model).code(text, date, doc_id)
+
+
+def resolve_actor(text: str, date: str | dt.date | None = None, model: str | None = None) -> Any:
+    """Resolve one actor mention ("Armenian Prime Minister") on a date, with the reasons."""
+    from eventwire.actors.lookup import resolve_mention
+
+    return resolve_mention(get_coder(model), text, parse_date(date))

@@ -38,6 +38,7 @@ class Actor:
     start: int = -1
     end: int = -1
     how: str = ""
+    evidence: str | None = None  # the knowledge-base entry (file:line) that resolved it
 
     @property
     def key(self) -> tuple[str | None, str | None, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -30,6 +31,10 @@ SECTORS = frozenset(
 )
 
 ALIAS_KINDS = ("person", "igo", "body", "metonym", "country", "adjective", "demonym", "place")
+
+
+class KnowledgeBaseWarning(UserWarning):
+    """Two knowledge-base entries claim the same alias; the later file's entry wins."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,10 @@ class KnowledgeBase:
         self.max_modifier_len = 1
         self.country_names: dict[str, str] = {}
         self.organisations: dict[str, str] = {}  # organisation code -> IGO or NGO
+        self._offices: dict[tuple[str, str], list[tuple[Person, Role]]] = {}
+        # (alias, earlier entry, later entry) where two entries of one kind claim an alias
+        self.conflicts: list[tuple[str, Alias, Alias]] = []
+        self._user_file = False
         self.max_alias_len = 1
         self.max_role_len = 1
         self.files: list[str] = []
@@ -187,6 +196,13 @@ class KnowledgeBase:
             elif word[:1].isupper():
                 alias = replace(alias, cased="title")
         bucket = self.aliases.setdefault(key, [])
+        for other in bucket:
+            if other.kind == alias.kind and (other.code, other.kb_id) != (alias.code, alias.kb_id):
+                self.conflicts.append((text, other, alias))
+                if self._user_file:
+                    warnings.warn(KnowledgeBaseWarning(
+                        f"{alias.source}: alias {text!r} is also {other.name} ({other.source}); "
+                        f"the later file wins"), stacklevel=3)
         if alias not in bucket:
             bucket.insert(0, alias)  # later files (user files) win among aliases of one kind
         self.max_alias_len = max(self.max_alias_len, len(key))
@@ -208,6 +224,8 @@ class KnowledgeBase:
                 raise DataFileError(p, e.get(LINE), f"country code must be 3 capital letters: {code!r}")
             names = [str(n) for n in as_list(e.get("names"))]
             canonical = self.country_names.get(code) or (names[0] if names else code)
+            if "," in canonical and names:  # "Congo, The Democratic Republic of the" reads badly
+                canonical = names[0]
             self.country_names[code] = canonical
             src = f"{path.name}:{e.get(LINE)}"
             for n in names:
@@ -401,6 +419,16 @@ class KnowledgeBase:
                         best = (i, i + n, rn)
         return best
 
+    def office_holder(self, country: str, role: str, day: dt.date | None) -> Person | None:
+        """Who held an office ("Prime Minister" of ARM) on a day: one person, or None."""
+        if not self._offices:
+            for p in self.people.values():
+                for r in p.roles:
+                    self._offices.setdefault((r.country or p.country, r.role.lower()), []).append((p, r))
+        day = day or dt.date.today()
+        holders = {p.id: p for p, r in self._offices.get((country, role.lower()), []) if r.holds(day)}
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
     def country_name(self, code: str | None) -> str | None:
         return self.country_names.get(code) if code else None
 
@@ -460,6 +488,15 @@ def load_user_file(kb: KnowledgeBase, path: Path) -> None:
     if not isinstance(data, dict) or unknown:
         raise DataFileError(str(path), None, f"expected sections {', '.join(USER_SECTIONS)}; "
                             f"got {unknown or type(data).__name__}")
+    kb._user_file = True
+    try:
+        _load_sections(kb, data, path)
+    finally:
+        kb._user_file = False
+    kb.files.append(str(path))
+
+
+def _load_sections(kb: KnowledgeBase, data: dict[str, Any], path: Path) -> None:
     if "countries" in data:
         kb.load_countries(data["countries"], path)
     if "igos" in data:
@@ -468,7 +505,6 @@ def load_user_file(kb: KnowledgeBase, path: Path) -> None:
         kb.load_sectors(data["sectors"], path)
     if "people" in data:
         kb.load_people(data["people"], path)
-    kb.files.append(str(path))
 
 
 @lru_cache(maxsize=8)

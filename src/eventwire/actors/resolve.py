@@ -36,6 +36,9 @@ class DocContext:
     persons: list[Actor] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     groups: list[tuple[Actor, ...]] = field(default_factory=list)
+    sentence_index: int = 0
+    # actors the text introduced, with the sentence that introduced them (provenance)
+    introduced: list[tuple[Actor, int]] = field(default_factory=list)
 
     def remember(self, actor: Actor) -> None:
         self.actors.append(actor)
@@ -269,6 +272,12 @@ class Resolver:
             how = "kb:" + place.kind
             if place.kind == "igo":
                 kb_id = place.kb_id
+            elif (role_hit is not None and role_hit[2].rank in {"head_of_state", "head_of_government"}
+                  and role and country and modifier != "ELI"):
+                # "the Armenian prime minister" on 2019-05-01: the one person in that office
+                holder = self.kb.office_holder(country, role, day)
+                if holder is not None:
+                    kb_id, canonical, how = holder.id, holder.name, how + "+office"
         elif role_hit:
             how = "role"
         else:
@@ -276,10 +285,18 @@ class Resolver:
 
         if modifier and modifier != sector and how not in {"person:kb", "group:kb"}:
             sector = modifier
+        if how in {"person:kb", "group:kb"} and person_hit is not None:
+            evidence: str | None = person_hit[2].source
+        elif place is not None and how.startswith(("kb:", "learned")):
+            evidence = place.source
+        else:
+            evidence = None
         actor = Actor(text=text, name=canonical, country=country, sector=sector, role=role,
-                      kb_id=kb_id, start=start, end=end, how=how)
+                      kb_id=kb_id, start=start, end=end, how=how, evidence=evidence)
         if how.startswith("learned") and name:
             parts = name.split()
+            if name.lower() not in ctx.learned:
+                ctx.introduced.append((actor, ctx.sentence_index))
             for key in {name.lower(), parts[-1].lower()}:
                 ctx.learned[key] = actor
         if how == "person:kb" and name:

@@ -11,6 +11,7 @@ import warnings
 
 import typer
 
+from eventwire.cli import actors as actors_cmd
 from eventwire.cli import code as code_cmd
 from eventwire.cli import evaluate as eval_cmd
 from eventwire.errors import EventwireError
@@ -19,6 +20,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Code news text into political event data (CAMEO and PLOVER).")
 app.command("code")(code_cmd.code)
 app.command("eval")(eval_cmd.evaluate)
+app.add_typer(actors_cmd.app, name="actors")
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 
 from eventwire.pipeline import Document
-from eventwire.types import Event
+from eventwire.types import Actor, Event
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents and events, one row per coded event with its full record as JSON
@@ -48,6 +48,20 @@ MIGRATIONS: tuple[str, ...] = (
         confidence DOUBLE,
         mentions INTEGER,
         record JSON NOT NULL
+    );
+    """,
+    # 2: actors the text introduced (learned), with provenance
+    """
+    CREATE TABLE learned_actors (
+        name VARCHAR NOT NULL,
+        country VARCHAR,
+        sector VARCHAR,
+        role VARCHAR,
+        mention VARCHAR,
+        how VARCHAR,
+        doc_id VARCHAR NOT NULL,
+        published DATE,
+        sentence_index INTEGER
     );
     """,
 )
@@ -98,8 +112,26 @@ class Store:
         self.con.execute("COMMIT")
         return True
 
+    def add_learned(self, document: Document, introduced: list[tuple[Actor, int]]) -> None:
+        """Record the actors a document introduced, with where and when."""
+        for actor, sentence_index in introduced:
+            self.con.execute("INSERT INTO learned_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             [actor.name, actor.country, actor.sector, actor.role, actor.text, actor.how,
+                              document.doc_id, document.date, sentence_index])
+
+    def learned(self, min_count: int = 1) -> list[dict[str, Any]]:
+        """Learned actors grouped by name, country and sector, most often seen first."""
+        rows = self.con.execute(
+            """SELECT name, country, sector, any_value(role) AS role, count(*) AS mentions,
+                      count(DISTINCT doc_id) AS documents, min(published) AS first_seen,
+                      min(doc_id) AS example_doc
+               FROM learned_actors GROUP BY name, country, sector HAVING count(*) >= ?
+               ORDER BY mentions DESC, name""", [min_count]).fetchall()
+        cols = ["name", "country", "sector", "role", "mentions", "documents", "first_seen", "example_doc"]
+        return [dict(zip(cols, r, strict=True)) for r in rows]
+
     def count(self, table: str) -> int:
-        if table not in {"documents", "events"}:
+        if table not in {"documents", "events", "learned_actors"}:
             raise ValueError(f"no table {table!r}")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608 - fixed names
         return int(row[0]) if row else 0
