@@ -73,3 +73,28 @@ def test_golden_former_president_is_elite(events):
         for a in e.source + e.target:
             if "Biden" in a.text:
                 assert a.sector == "ELI"
+
+
+ROLES = {  # name in the text -> (country, sector) on 2025-02-12
+    "Donald Trump": ("USA", "GOV"),
+    "Vladimir Putin": ("RUS", "GOV"),
+    "Volodymyr Zelensky": ("UKR", "GOV"),
+    "Pete Hegseth": ("USA", "GOV"),
+    "Dmitry Peskov": ("RUS", "GOV"),
+    "Joe Biden": ("USA", "ELI"),
+    "Marco Rubio": ("USA", "GOV"),
+    "JD Vance": ("USA", "GOV"),
+    "Keith Kellogg": ("USA", "GOV"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROLES))
+def test_golden_people_resolve_at_the_story_date(coder, name):
+    text = shared_file("corpus", "2025-02-12-trump-putin-call.txt").read_text(encoding="utf-8")
+    assert name.split()[-1] in text
+    from eventwire.actors.lookup import resolve_mention
+    from eventwire.pipeline import parse_date
+
+    r = resolve_mention(coder, name, parse_date("2025-02-12"))
+    assert r.actors, r.why
+    assert (r.actors[0].country, r.actors[0].sector) == ROLES[name], r.why

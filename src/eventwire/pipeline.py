@@ -247,8 +247,10 @@ def _default_coder(model: str | None, kb_files: tuple[str, ...]) -> Coder:
 
 
 def get_coder(model: str | None = None, kb_files: Sequence[str] = ()) -> Coder:
-    """A shared Coder for these settings (the model loads once per process)."""
-    return _default_coder(model, tuple(kb_files))
+    """A shared Coder for these settings (the model loads once per process). User
+    knowledge-base files come from the ``kb`` setting, then ``kb_files``."""
+    configured = [f for f in str(settings.get("kb")).split(":") if f]
+    return _default_coder(model, tuple(configured + list(kb_files)))
 
 
 def code_text(text: str, date: str | dt.date | None = None, doc_id: str | None = None,

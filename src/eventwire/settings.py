@@ -32,6 +32,8 @@ SETTINGS: tuple[Setting, ...] = (
             "English; below it the text is not coded."),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this value."),
     Setting("db", "eventwire.duckdb", "Path of the embedded event store."),
+    Setting("kb", "", "User knowledge-base YAML files, separated by ':', loaded after the shipped ones "
+            "(the --kb option adds more)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

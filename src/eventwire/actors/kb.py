@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pycountry
 
@@ -164,8 +164,35 @@ class Modifier:
     add: bool = False  # an attitude code (RAD, MOD): never replaces the sector
 
 
+class ActorKnowledge(Protocol):
+    """What the resolver asks of a knowledge base: the one interface a larger backend (a
+    Wikidata dump in DuckDB, say) implements to replace the shipped YAML files."""
+
+    @property
+    def people(self) -> Mapping[str, Person]: ...
+
+    @property
+    def modifiers(self) -> Mapping[tuple[str, ...], Any]: ...
+
+    @property
+    def organisations(self) -> Mapping[str, str]: ...
+
+    def find_aliases(self, words: Sequence[str], kinds: Iterable[str] = ...,
+                     texts: Sequence[str] | None = ...) -> list[tuple[int, int, Alias]]: ...
+
+    def find_role(self, lowers: Sequence[str], lemmas: Sequence[str]) -> tuple[int, int, RoleNoun] | None: ...
+
+    def apply_modifiers(self, words: Sequence[str], end: int, sector: str | None,
+                        skip: frozenset[int] = ...) -> str | None: ...
+
+    def office_holder(self, country: str, role: str, day: dt.date | None) -> Person | None: ...
+
+    def country_name(self, code: str | None) -> str | None: ...
+
+
 class KnowledgeBase:
-    """Everything eventwire knows about actors, indexed for token-sequence lookup."""
+    """Everything eventwire knows about actors, indexed for token-sequence lookup; the
+    shipped implementation of ActorKnowledge."""
 
     def __init__(self) -> None:
         self.aliases: dict[tuple[str, ...], list[Alias]] = {}

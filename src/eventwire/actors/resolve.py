@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from eventwire.actors.kb import Alias, KnowledgeBase
+from eventwire.actors.kb import ActorKnowledge, Alias
 from eventwire.types import Actor
 
 # Dependents that belong to a noun phrase's own words (left side of the head).
@@ -49,7 +49,7 @@ class DocContext:
 class Resolver:
     """Turns mention head tokens into Actors, using the knowledge base and the document."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: ActorKnowledge) -> None:
         self.kb = kb
 
     # -- public -----------------------------------------------------------------
@@ -280,6 +280,13 @@ class Resolver:
                     kb_id, canonical, how = holder.id, holder.name, how + "+office"
         elif role_hit:
             how = "role"
+            # "the defense secretary" after "U.S. Defense Secretary Pete Hegseth": the person
+            # this document gave that title
+            same = [a for a in ctx.persons if a.role and role and a.role.lower() == role.lower()
+                    and a.start < start]
+            if same and head.lower_ not in {"officials", "ministers"} and head.tag_ != "NNS":
+                a = same[-1]
+                return replace(a, text=text, start=start, end=end, how="coref:title")
         else:
             return None
 
