@@ -287,14 +287,15 @@ class Extractor:
             if slot == "obj":
                 if obj is not None and obj.i not in used:
                     options.append(_expand([obj]))
+                if obj is not None:  # "met the protesters' demands": the demanders are the target
                     options += _author_options(obj)
                 comp = _complement_subject(tok)
                 if comp is not None:
                     options.append(_expand([comp]))
                 continue
             options += [_expand([t]) for t in _prep_objects(tok, slot)]
+        options += _between_options(tok)
         if trig.targets != ("none",):
-            options += _between_options(tok)
             # "refused to meet King Abdullah": the complement's object is the target
             for c in tok.children:
                 if c.dep_ == "xcomp":
@@ -335,8 +336,8 @@ class Extractor:
             if not found and v is not None and slot != "obj":
                 found = _prep_objects(v, slot)
             options += [_expand([t]) for t in found]
+        options += _between_options(tok)  # "a mediation effort between X and Y": both sides
         if trig.targets != ("none",):
-            options += _between_options(tok)
             comp = _complement_subject(tok) or (_complement_subject(v) if v is not None else None)
             if comp is not None:  # "its demand that Israel ease restrictions"
                 options.append(_expand([comp]))
@@ -652,6 +653,9 @@ def _between_options(tok: Token) -> list[list[Token]]:
     heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "pobj"}]
     if tok.dep_ == "compound":
         heads.append(tok.head)  # "a mediation effort between X and Y"
+    gov = _governing_verb(tok.head if tok.dep_ == "compound" else tok)
+    if gov is not None:
+        heads.append(gov)  # "launched a mediation effort on Saturday between X and Y"
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "between":
