@@ -33,6 +33,8 @@ _REPORTING_GOVERNORS = {"be", "announce", "warn", "set", "schedule", "invite", "
 # Roots whose verbs are coded even without an object ("troops attacked", "police cracked
 # down"); elsewhere a verb whose frame is "X did it to Y" needs its Y.
 _INTRANSITIVE_OK = {"14", "15", "17", "18", "19", "20"}
+# Force postures with no named target are aimed at the place where they stand.
+_LOCATED_TARGET = {"15"}
 # Events whose target, when the text names none, is implied by the source's country.
 _IMPLIED_TARGET: dict[str, str | None] = {"14": "GOV", "17": None}
 # Roots whose complement clause is what was asked, rejected or criticised, not an act.
@@ -204,6 +206,21 @@ class Extractor:
                 where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
                 home = where.code if where is not None else source[0].country
                 target = [a if a.country else self._placed(a, home) for a in target]
+            if target and any("ethnic" in a.text.lower().split() for a in target):
+                # "killed three ethnic Albanians in southern Serbia": an ethnic group is coded
+                # where it lives
+                skip = {t.i for h in src_heads for t in h.subtree}
+                where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
+                if where is not None:
+                    target = [replace(a, country=where.code, how=a.how + "+placed")
+                              if "ethnic" in a.text.lower().split() else a for a in target]
+            if not target and trig.code[:2] in _LOCATED_TARGET and source:
+                # a force posture is aimed at where it stands ("troops on alert in the West Bank")
+                skip = {t.i for h in src_heads for t in h.subtree}
+                where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
+                if where is not None and where.code != source[0].country:
+                    name = self.resolver.kb.country_name(where.code) or where.name
+                    target = [Actor(text=where.name, name=name, country=where.code, sector=None, how="place")]
             compound = len({a.country for a in source}) > 1 and trig.code[:2] in _SYMMETRIC_ROOTS
             if (not target and trig.targets != ("none",) and speaker is None and not compound
                     and not trig.code.startswith("01")):
@@ -294,6 +311,7 @@ class Extractor:
                     options.append(_expand([comp]))
                 continue
             options += [_expand([t]) for t in _prep_objects(tok, slot)]
+        options = _with_authors(options)
         options += _between_options(tok)
         if trig.targets != ("none",):
             # "refused to meet King Abdullah": the complement's object is the target
@@ -318,9 +336,10 @@ class Extractor:
         sources += [(c, False) for c in tok.children
                     if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i and c.i not in used]
         v = _governing_verb(tok)
-        if v is not None and (v.i not in triggers or v.lemma_.lower() in self.lex.modality.intent_governors):
-            # "launched an attack", "agreed to mediation": the subject did it; "condemned
-            # the attack" says nothing of who attacked
+        evaluated = tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and v is not None and v.i in triggers
+        if v is not None and (not evaluated or v.lemma_.lower() in self.lex.modality.intent_governors):
+            # "launched an attack", "agreed to mediation", "blocked streets in defiance of":
+            # the subject did it; "condemned the attack" says nothing of who attacked
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 subj = next((g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -336,6 +355,7 @@ class Extractor:
             if not found and v is not None and slot != "obj":
                 found = _prep_objects(v, slot)
             options += [_expand([t]) for t in found]
+        options = _with_authors(options)
         options += _between_options(tok)  # "a mediation effort between X and Y": both sides
         if trig.targets != ("none",):
             comp = _complement_subject(tok) or (_complement_subject(v) if v is not None else None)
@@ -644,6 +664,20 @@ def _author_options(obj: Token) -> list[list[Token]]:
         elif c.dep_ == "prep" and c.lower_ in {"from", "by"}:
             out += [[g] for g in c.children if g.dep_ == "pobj"]
     out += [[c] for c in obj.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < obj.i]
+    # last, whom the thing concerns: "demanded the resignation of the president"
+    out += [[g] for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"]
+    return out
+
+
+def _with_authors(options: list[list[Token]]) -> list[list[Token]]:
+    """Each target option followed by its author, for when the option is a thing, not an
+    actor ("protests against violations by the military")."""
+    out: list[list[Token]] = []
+    for opt in options:
+        out.append(opt)
+        if len(opt) == 1 and opt[0].pos_ == "NOUN":
+            out += _author_options(opt[0])
     return out
 
 
