@@ -257,7 +257,8 @@ class Extractor:
                 for g in found:
                     if g is f or not g.target or not g.source:
                         continue
-                    nested = _purpose_of(g.token, f.token) or f.token.is_ancestor(g.token)
+                    nested = _purpose_of(g.token, f.token) or (
+                        f.token.is_ancestor(g.token) and not _coordinated_below(g.token, f.token))
                     if nested and _same(g.source[0], f.source):
                         f.target = list(g.target)
                         break
@@ -389,9 +390,11 @@ class Extractor:
                 return found[:1]
             if tried >= 6:
                 break
-        # a coordinated clause that shares the subject ("established ties with and opened
-        # an embassy in Tehran")
-        for c in tok.children:
+        # a coordinated clause that shares the subject, when the trigger's own preposition
+        # dangles ("established ties with and opened an embassy in Tehran")
+        dangling = any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children)
+                       for t in [tok, *[x for x in tok.children if x.dep_ == "dobj"]] for c in t.children)
+        for c in (tok.children if dangling else []):
             if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and not any(g.dep_ == "nsubj" for g in c.children):
                 for t in c.subtree:
                     if t.pos_ == "PROPN" and t.i not in skip:
@@ -697,6 +700,16 @@ def _between_options(tok: Token) -> list[list[Token]]:
                 if pobj is not None:
                     return [_expand([pobj])]
     return []
+
+
+def _coordinated_below(inner: Token, outer: Token) -> bool:
+    """``inner`` hangs under ``outer`` through a coordination: a separate event, not a part."""
+    t = inner
+    while t.i != outer.i and t.head is not t:
+        if t.dep_ == "conj":
+            return True
+        t = t.head
+    return False
 
 
 def _purpose_of(inner: Token, outer: Token) -> bool:
