@@ -185,11 +185,11 @@ class Resolver:
         role_hit = self.kb.find_role(words, lemmas)
         # words inside a name ("African Union", "World Bank") are neither roles nor modifiers
         inside = frozenset(k for a, b, al in hits if al.kind != "person" for k in range(a, b))
-        named = inside | frozenset(k for a, b, al in hits if al.kind == "person" for k in range(a, b))
+        in_names = inside | frozenset(k for a, b, al in hits if al.kind == "person" for k in range(a, b))
         if role_hit and all(k in inside for k in range(role_hit[0], role_hit[1])):
             role_hit = None
         base = role_hit[2].sector if role_hit else None
-        moved = self.kb.apply_modifiers(words, role_hit[0] if role_hit else len(words), base, named)
+        moved = self.kb.apply_modifiers(words, role_hit[0] if role_hit else len(words), base, in_names)
         modifier = moved if moved != base else None
         # names: the proper-noun run ending at the head
         name = _name_run(head)
