@@ -248,7 +248,8 @@ class Resolver:
                 p_sector, p_role, country = person.at_full(day)
                 kb_id, canonical = person.id, person.name
                 how = "person:kb" if person.kind == "person" else "group:kb"
-                titled = role_hit is not None and role_hit[1] <= len(words) and role_hit[2].sector
+                titled = (person.kind == "person" and role_hit is not None and role_hit[1] <= len(words)
+                          and role_hit[2].sector)
                 if titled and modifier != "ELI":
                     # "Serbian President Kostunica": the title the text gives wins over the
                     # dated record (undated text, or a record that lags events)
