@@ -107,3 +107,13 @@ def test_actors_check_lists_conflicts(tmp_path: Path):
     assert p.returncode == 0, p.stderr
     assert "people:" in p.stdout and "claimed twice" in p.stdout
     assert "mine.yaml" in p.stdout  # the user file's claim on "Vladimir Putin" is listed, and wins
+
+
+def test_actors_malformed_kb_file_is_one_line_with_file_and_line(tmp_path: Path):
+    f = tmp_path / "bad.yaml"
+    f.write_text("people:\n  - id: x\n    name: X\n    country: FRA\n    roles:\n      - {role: Mayor, start: 2020-01-01}\n")
+    p = run("actors", "check", "--kb", str(f))
+    assert p.returncode == 2
+    assert "Traceback" not in p.stderr
+    assert f"{f}:6: missing required field 'sector'" in p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1
