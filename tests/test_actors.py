@@ -111,7 +111,8 @@ def test_actors_check_lists_conflicts(tmp_path: Path):
 
 def test_actors_malformed_kb_file_is_one_line_with_file_and_line(tmp_path: Path):
     f = tmp_path / "bad.yaml"
-    f.write_text("people:\n  - id: x\n    name: X\n    country: FRA\n    roles:\n      - {role: Mayor, start: 2020-01-01}\n")
+    f.write_text("people:\n  - id: x\n    name: X\n    country: FRA\n    roles:\n"
+                 "      - {role: Mayor, start: 2020-01-01}\n")
     p = run("actors", "check", "--kb", str(f))
     assert p.returncode == 2
     assert "Traceback" not in p.stderr
