@@ -14,6 +14,7 @@ from rich.table import Table
 from eventwire.actors.lookup import Resolution, resolve_mention
 from eventwire.cli.code import Format
 from eventwire.errors import InputError
+from eventwire.jsonl import text_records
 from eventwire.pipeline import get_coder, parse_date
 
 app = typer.Typer(no_args_is_help=True, help="Who is who: resolve mentions, learned actors.")
@@ -31,18 +32,7 @@ def resolve(
     coder = get_coder(None, [str(k) for k in kb or []])
     items: list[tuple[str, str | None]] = []
     if file is not None:
-        if not file.exists():
-            raise InputError(f"no such file: {file}")
-        for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{file}:{n}: invalid JSON ({exc.msg})") from None
-            if not isinstance(d, dict) or not isinstance(d.get("text"), str):
-                raise InputError(f"{file}:{n}: each line needs an object with a 'text' string")
-            items.append((d["text"], d.get("date") or date))
+        items += [(d["text"], d.get("date") or date) for _, d in text_records(file)]
     elif text:
         items.append((text, date))
     else:

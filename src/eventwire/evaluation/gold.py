@@ -11,12 +11,11 @@ Two formats are accepted, one JSON object a line:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventwire.errors import InputError
+from eventwire.jsonl import text_records
 
 # The GSR was coded with an older PLOVER draft; these are its names in current PLOVER.
 LEGACY_CATEGORIES = {
@@ -74,19 +73,7 @@ def _cameo_actor(code: str) -> GoldActor:
 
 def read_gold(path: Path) -> list[GoldRecord]:
     records = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read gold file {path}: {exc}") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: invalid JSON ({exc.msg})") from None
-        if not isinstance(d, dict) or not d.get("text"):
-            raise InputError(f"{path}:{n}: each line needs an object with a 'text' field")
+    for n, d in text_records(path):
         rid = str(d.get("id") or f"line-{n}")
         if "cameo" in d or "cameo_code" in d:
             src = d.get("source") or []
