@@ -39,6 +39,8 @@ class DocContext:
     sentence_index: int = 0
     # actors the text introduced, with the sentence that introduced them (provenance)
     introduced: list[tuple[Actor, int]] = field(default_factory=list)
+    # people named as grammatical subjects, the likeliest antecedents of "he" and "she"
+    subjects: list[Actor] = field(default_factory=list)
 
     def remember(self, actor: Actor) -> None:
         self.actors.append(actor)
@@ -96,6 +98,8 @@ class Resolver:
                 actor = self._resolve_phrase(tok, ctx, day or ctx.date)
                 if actor is not None:
                     ctx.remember(actor)
+                    if tok.dep_ in {"nsubj", "nsubjpass"} and actor.how.startswith(("person", "learned")):
+                        ctx.subjects.append(actor)
 
     # -- internals ----------------------------------------------------------------
 
@@ -128,8 +132,10 @@ class Resolver:
     def _pronoun(self, head: Token, ctx: DocContext) -> list[Actor]:
         low = head.lower_
         if low in _PERSON_PRON and ctx.persons:
-            # the last person named before the pronoun
-            before = [p for p in ctx.persons if p.start < head.idx] or ctx.persons
+            # the last person named as a subject before the pronoun (centering: "Kellogg ...
+            # was not among those named, though he ..."), else the last person named
+            subjects = [p for p in ctx.subjects if p.start < head.idx]
+            before = subjects or [p for p in ctx.persons if p.start < head.idx] or ctx.persons
             a = max(before, key=lambda p: p.start)
             return [replace(a, text=head.text, start=head.idx, end=head.idx + len(head), how="coref:" + a.how)]
         if low in {"it", "its"}:
