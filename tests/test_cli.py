@@ -119,3 +119,12 @@ def test_cli_eval_writes_report(tmp_path: Path):
     assert s["plover_category"]["accuracy"] >= 0.5
     assert s["cameo_root"]["scored"] == 1
     assert "confusion" in data and "FIGHT" in s["category_mapping"]
+
+
+def test_cli_min_confidence_filters(tmp_path: Path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE)
+    all_ = json.loads(run("code", str(f), "--format", "json").stdout)
+    some = json.loads(run("code", str(f), "--format", "json", "--min-confidence", "0.8").stdout)
+    assert len(some) <= len(all_) and all(e["confidence"] >= 0.8 for e in some)
+    _assert_clean_failure(run("code", str(f), "--min-confidence", "2"), "between 0 and 1")

@@ -32,8 +32,12 @@ def code(
     kb: Annotated[list[Path] | None, typer.Option(help="Extra knowledge-base YAML file (repeatable).")] = None,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
     db: Annotated[Path | None, typer.Option(help="Also store the document and events in this DuckDB file.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        help="Drop events below this confidence (0-1; default: the min_confidence setting).")] = None,
 ) -> None:
     """Code an article into events and print them."""
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise InputError(f"--min-confidence must be between 0 and 1, got {min_confidence}")
     text = read_input(path)
     published = parse_date(date)
     coder = get_coder(model, [str(k) for k in kb or []])
@@ -41,6 +45,8 @@ def code(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NotEnglishWarning)
         _, events = next(coder.code_documents([document]))
+    if min_confidence is not None:
+        events = [e for e in events if e.confidence >= min_confidence]
     not_english = [w for w in caught if issubclass(w.category, NotEnglishWarning)]
     if not_english:
         typer.echo(f"eventwire: warning: {not_english[0].message}", err=True)
