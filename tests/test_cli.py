@@ -128,3 +128,12 @@ def test_cli_min_confidence_filters(tmp_path: Path):
     some = json.loads(run("code", str(f), "--format", "json", "--min-confidence", "0.8").stdout)
     assert len(some) <= len(all_) and all(e["confidence"] >= 0.8 for e in some)
     _assert_clean_failure(run("code", str(f), "--min-confidence", "2"), "between 0 and 1")
+
+
+def test_cli_usage_errors_exit_2_without_traceback(tmp_path: Path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE)
+    for args in (("code", str(f), "--format", "xml"), ("code", str(f), "--bogus"), ()):
+        p = run(*args)
+        assert p.returncode == 2, args
+        assert "Traceback" not in p.stderr.decode() + p.stdout.decode()

@@ -24,26 +24,15 @@ app.add_typer(actors_cmd.app, name="actors")
 
 
 def main() -> None:
+    """Run the CLI: usage errors are Typer's (exit 2); library errors become one line."""
     warnings.simplefilter("ignore", category=FutureWarning)
     try:
-        app(standalone_mode=False)
+        app()
     except EventwireError as exc:
         typer.echo(f"eventwire: error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("eventwire: aborted", err=True)
-        sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2)
-        raise
 
 
 if __name__ == "__main__":
