@@ -190,3 +190,10 @@ def test_coding_code_text_api_serialises():
     ev = eventwire.code_text("Russia attacked Ukraine.", date="2025-02-12")
     d = json.loads(json.dumps([e.to_dict() for e in ev]))
     assert d[0]["cameo"].startswith("19") and d[0]["source"][0]["country"] == "RUS"
+
+
+def test_coding_definite_event_noun_refers_back(code):
+    ev = code("Trump spoke by phone with Putin on Wednesday. During the call, Trump praised Putin.")
+    consult = [e for e in ev if e.cameo.startswith("04")]
+    assert len(consult) == 1 and consult[0].sentence_index == 0
+    assert any(e.cameo.startswith("05") and e.sentence_index == 1 for e in ev)

@@ -128,6 +128,8 @@ class Extractor:
         found: list[Found] = []
         suppressed_governors: set[int] = set()
         for tok, trig, used in matches:
+            if trig.pos == "NOUN" and _back_reference(tok, trig):
+                continue  # "during the call", "details of the conversation": an event told before
             negated = self._negated(tok)
             gov = _governor(tok)
             if negated:
@@ -642,6 +644,24 @@ def _attribution(tok: Token) -> set[int]:
         if t.lower_ == "according" and t.dep_ == "prep":
             out |= {x.i for x in t.subtree}
     return out
+
+
+def _back_reference(tok: Token, trig: Trigger) -> bool:
+    """A definite event noun with no participants of its own ("during the call", "details
+    of the conversation") refers back to an event the text has told, not to a new one."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
+        return False
+    own = {"poss", "amod", "compound", "nmod"}
+    if any(c.dep_ in own and c.pos_ in {"PROPN", "ADJ", "NOUN", "PRON"} and c.lower_ not in _GENERIC_MODS
+           for c in tok.children):
+        return False
+    if any(c.dep_ in {"prep", "acl", "relcl"} for c in tok.children):
+        return False  # "the withdrawal of forces from Panama" says who and what
+    return tok.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj"}
+
+
+_GENERIC_MODS = {"first", "last", "latest", "recent", "previous", "second", "same", "phone", "telephone",
+                 "official", "landmark", "historic", "lengthy", "long", "brief", "new"}
 
 
 def _refuser(tok: Token, negators: frozenset[str]) -> Token | None:
