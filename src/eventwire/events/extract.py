@@ -756,10 +756,11 @@ def _same(a: Actor, others: list[Actor]) -> bool:
                or (a.start >= 0 and a.start == o.start) for o in others)
 
 
-def _prep_objects(tok: Token, slot: str) -> list[Token]:
-    """Every object of preposition ``slot`` under the trigger, its object or its fixed words."""
+def _prep_objects(tok: Token, slot: str, used: set[int] | frozenset[int] = frozenset()) -> list[Token]:
+    """Every object of preposition ``slot`` under the trigger, its object or its fixed words
+    (``used``); "gave Ivory Coast aid" counts the recipient for to/for."""
     out: list[Token] = []
-    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "xcomp", "prt"}]
+    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "xcomp", "prt"} or c.i in used]
     for h in heads:
         for c in h.children:
             if c.dep_ in {"prep", "agent", "dative", "prt"} and c.lower_ == slot:
@@ -769,22 +770,12 @@ def _prep_objects(tok: Token, slot: str) -> list[Token]:
     return out
 
 
+def _prep_object(tok: Token, slot: str, used: set[int] | frozenset[int] = frozenset()) -> Token | None:
+    return next(iter(_prep_objects(tok, slot, used)), None)
+
+
 def _slot_present(tok: Token, slot: str, used: set[int]) -> bool:
     return _prep_object(tok, slot, used) is not None
-
-
-def _prep_object(tok: Token, slot: str, used: set[int]) -> Token | None:
-    """The object of preposition ``slot`` under the trigger, its object, or its fixed words."""
-    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "xcomp"} or c.i in used]
-    for h in heads:
-        for c in h.children:
-            if c.dep_ in {"prep", "agent", "dative", "prt"} and c.lower_ == slot:
-                pobj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
-                if pobj is not None:
-                    return pobj
-            if slot in {"to", "for"} and c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN"}:
-                return c  # "gave Ivory Coast aid": the recipient without a preposition
-    return None
 
 
 def _expand(heads: list[Token]) -> list[Token]:
