@@ -197,3 +197,10 @@ def test_coding_definite_event_noun_refers_back(code):
     consult = [e for e in ev if e.cameo.startswith("04")]
     assert len(consult) == 1 and consult[0].sentence_index == 0
     assert any(e.cameo.startswith("05") and e.sentence_index == 1 for e in ev)
+
+
+def test_coding_a_date_in_a_reported_clause_is_not_the_statements(code):
+    ev = code("Foreign Minister Andrii Sybiha said Ukraine would send a proposal to Moscow next week.",
+              date="2025-06-04")
+    said = [e for e in ev if e.cameo == "010"]
+    assert said and said[0].date.date == "2025-06-04" and said[0].date.precision == "publication"

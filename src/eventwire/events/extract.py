@@ -488,7 +488,10 @@ class Extractor:
             if d.resolved():
                 return d.resolved()
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "ROOT":
-            free = [d for d in sent_dates if not any(_attached_to_any(d, sent, triggers)) and d.resolved()]
+            # a date on the main clause that no event claims ("On Monday, officials said ..."),
+            # not one inside a reported clause ("said Ukraine would send it next week")
+            free = [d for d in sent_dates if not any(_attached_to_any(d, sent, triggers))
+                    and _attached(tok, d, set()) and d.resolved()]
             if free:
                 return free[0].resolved()
         if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and tok.head.i not in triggers:
