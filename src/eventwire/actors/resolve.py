@@ -69,7 +69,7 @@ class Resolver:
         if actor is None:
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
             if poss is not None and head.pos_ == "NOUN":
-                # "Sweden's decision", "the rebels' demands": the possessor is the actor
+                # "Peru's ruling", "the miners' demands": the possessor is the actor
                 return self.resolve(poss, ctx, day)
             return []
         actors = [actor, *self._conjoined_modifiers(head, actor)]
@@ -78,7 +78,7 @@ class Resolver:
         return actors
 
     def _conjoined_modifiers(self, head: Token, actor: Actor) -> list[Actor]:
-        """'Hungarian and Romanian officials': one actor per conjoined nationality."""
+        """'Polish and Czech officials': one actor per conjoined nationality."""
         out = []
         for c in head.children:
             if c.dep_ in {"amod", "compound", "nmod"} and c.i < head.i:
@@ -118,7 +118,7 @@ class Resolver:
 
     def _located_in(self, head: Token) -> Alias | None:
         """The country of the first place in the phrase after the head ('refugees fleeing
-        the war in Liberia', 'demonstrators in Baghdad')."""
+        the fighting in Darfur', 'marchers in Lima')."""
         for t in head.subtree:
             if t.i <= head.i or t.pos_ != "PROPN" or t.i - head.i > 12:
                 continue
@@ -132,8 +132,8 @@ class Resolver:
     def _pronoun(self, head: Token, ctx: DocContext) -> list[Actor]:
         low = head.lower_
         if low in _PERSON_PRON and ctx.persons:
-            # the last person named as a subject before the pronoun (centering: "Kellogg ...
-            # was not among those named, though he ..."), else the last person named
+            # the last person named as a subject before the pronoun (centering: "the envoy ...
+            # arrived on Monday, and he ..."), else the last person named
             subjects = [p for p in ctx.subjects if p.start < head.idx]
             before = subjects or [p for p in ctx.persons if p.start < head.idx] or ctx.persons
             a = max(before, key=lambda p: p.start)
@@ -219,12 +219,12 @@ class Resolver:
         place_hits = [h for h in hits if h[2].kind != "person"] + extra_hits
         place = _pick_place(place_hits)
         if place is None and role_hit is not None and person_hit is None:
-            # "demonstrators in Baghdad": a group placed in a country belongs to it
+            # "marchers in Lima": a group placed in a country belongs to it
             located = self._located_in(head)
             if located is not None:
                 place = replace(located, sector=None)
         elif place is not None and place.kind in {"adjective", "demonym"} and "ethnic" in words:
-            # "ethnic Albanians in south Serbia": an ethnic group is coded where it lives
+            # "ethnic Uzbeks in southern Kyrgyzstan": an ethnic group is coded where it lives
             located = self._located_in(head)
             if located is not None and located.code != place.code:
                 place = replace(located, kind="adjective", sector=None)
@@ -269,7 +269,7 @@ class Resolver:
             a = ctx.learned[name.lower()]
             return replace(a, text=text, start=start, end=end, how="learned:" + a.how.split(":")[-1])
         elif (name and (place or role_hit) and head.pos_ == "PROPN" and not _head_in_hit(hits, len(words))
-              and not any(a.kind == "igo" for _, _, a in extra_hits)  # "the Labour Office (ILO)" is the ILO
+              and not any(a.kind == "igo" for _, _, a in extra_hits)  # "the World Food Programme (WFP)" is the WFP
               and not (role_hit is not None and role_hit[1] == len(words))):  # "defence ministry" is no name
             # a person introduced by title or apposition: remember them for this document
             how = "learned:title" if not extra_hits else "learned:apposition"
@@ -376,8 +376,8 @@ def _pick_place(hits: list[tuple[int, int, Alias]]) -> Alias | None:
 
 
 def _drop_name_parts(hits: list[tuple[int, int, Alias]], toks: list[Token]) -> list[tuple[int, int, Alias]]:
-    """A gazetteer city inside a longer proper name is part of that name ('Prosper Avril',
-    'Judge Alejandro Rivera'), and a word the parser reads as a person is not a place."""
+    """A gazetteer city inside a longer proper name is part of that name ('Florence Nightingale',
+    'Judge Lima Santos'), and a word the parser reads as a person is not a place."""
     covered = {k for i, e, a in hits if a.kind != "place" for k in range(i, e)}
     out = []
     for i, e, a in hits:

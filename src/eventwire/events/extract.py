@@ -27,7 +27,7 @@ _SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 # Violence is coded even when the text names no perpetrator ("three civilians were killed
 # in a bombing"): the victims and the act are news; other events need a source.
 _UNATTRIBUTED_ROOTS = {"18", "19", "20"}
-# Intent governors that also report: "announced that it has called off the strike" is
+# Intent governors that also report: "announced that it had ended the boycott" is
 # past, so their that-clause is an intent only when it says so itself ("will", "would").
 _REPORTING_GOVERNORS = {"be", "announce", "warn", "set", "schedule", "invite", "expect"}
 # Roots whose verbs are coded even without an object ("troops attacked", "police cracked
@@ -149,7 +149,7 @@ class Extractor:
             code, modality = trig.code, "asserted"
             obliged = _obliged_subject(tok) if trig.code.startswith("01") and lemma_of(tok) in _COMMUNICATION else None
             if obliged is not None:
-                # "declared that China must drop barriers": a demand made of China
+                # "said that Ankara must free the reporters": a demand made of Ankara
                 code = "100"
             speaker = None if negated else self._obligation_speaker(tok)
             if negated:
@@ -167,8 +167,8 @@ class Extractor:
                 tgt_heads = [_expand([obliged])] + tgt_heads
             refuser = _refuser(tok, self.lex.modality.negators) if negated and trig.pos == "NOUN" else None
             if refuser is not None:
-                # "Israel is opposed to French mediation": Israel refuses; the French are the
-                # ones refused
+                # "Chile is opposed to Peruvian mediation": Chile refuses; the Peruvians are
+                # the ones refused
                 tgt_heads = [heads for heads, _ in src_options] + tgt_heads
                 src_options = [([refuser], False)]
             elif speaker is not None:  # the speaker demands the act of its would-be doer
@@ -185,7 +185,7 @@ class Extractor:
                     src_heads, inherited = heads, inh
                     break
             if any(a.country is None for a in source):
-                # "protesters blocked streets in Hong Kong": a group with no country of its
+                # "protesters blocked roads in Dhaka": a group with no country of its
                 # own acts where the clause places it
                 skip = {t.i for h in src_heads for t in h.subtree}
                 where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
@@ -202,14 +202,14 @@ class Extractor:
                 if target:
                     break
             if target and any(a.country is None for a in target) and source and source[0].country:
-                # "warned that police will not tolerate rallies": a group with no country of
+                # "said that police would disperse the march": a group with no country of
                 # its own is placed by the clause, else taken to be of the source's country
                 skip = {t.i for h in src_heads for t in h.subtree}
                 where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
                 home = where.code if where is not None else source[0].country
                 target = [a if a.country else self._placed(a, home) for a in target]
             if target and any("ethnic" in a.text.lower().split() for a in target):
-                # "killed three ethnic Albanians in southern Serbia": an ethnic group is coded
+                # "attacked ethnic Uzbeks in southern Kyrgyzstan": an ethnic group is coded
                 # where it lives
                 skip = {t.i for h in src_heads for t in h.subtree}
                 where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
@@ -217,7 +217,7 @@ class Extractor:
                     target = [replace(a, country=where.code, how=a.how + "+placed")
                               if "ethnic" in a.text.lower().split() else a for a in target]
             if not target and trig.code[:2] in _LOCATED_TARGET and source:
-                # a force posture is aimed at where it stands ("troops on alert in the West Bank")
+                # a force posture is aimed at where it stands ("troops on high alert along the Kashmir border")
                 skip = {t.i for h in src_heads for t in h.subtree}
                 where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
                 if where is not None and where.code != source[0].country:
@@ -227,7 +227,7 @@ class Extractor:
             if (not target and trig.targets != ("none",) and speaker is None and not compound
                     and not trig.code.startswith("01")):
                 # no target where the frame expects one: the first actor or place in the
-                # clause ("imposed a curfew in southeastern Turkey"), at lower confidence
+                # clause ("declared an emergency in northern Mali"), at lower confidence
                 target = self._loose_target(tok, src_heads, trigger_tokens, ctx, when, source)
                 loose = bool(target)
             reciprocal = _is_reciprocal(tok)
@@ -255,7 +255,7 @@ class Extractor:
         found = [f for f in found if f.token.i not in suppressed_governors]
         for f in found:
             if not f.target and f.source:
-                # "staged a strike to protest against X": the purpose clause names the target
+                # "began a sit-down strike to protest against X": the purpose clause names the target
                 for g in found:
                     if g is f or not g.target or not g.source:
                         continue
@@ -307,7 +307,7 @@ class Extractor:
             if slot == "obj":
                 if obj is not None and obj.i not in used:
                     options.append(_expand([obj]))
-                if obj is not None:  # "met the protesters' demands": the demanders are the target
+                if obj is not None:  # "met the strikers' demands": the demanders are the target
                     options += _author_options(obj)
                 comp = _complement_subject(tok)
                 if comp is not None:
@@ -317,7 +317,7 @@ class Extractor:
         options = _with_authors(options)
         options += _between_options(tok)
         if trig.targets != ("none",):
-            # "refused to meet King Abdullah": the complement's object is the target
+            # "refused to receive the Dutch envoy": the complement's object is the target
             for c in tok.children:
                 if c.dep_ == "xcomp":
                     comp_obj = _direct_object(c)
@@ -341,7 +341,7 @@ class Extractor:
         v = _governing_verb(tok)
         evaluated = tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and v is not None and v.i in triggers
         if v is not None and (not evaluated or v.lemma_.lower() in self.lex.modality.intent_governors):
-            # "launched an attack", "agreed to mediation", "blocked streets in defiance of":
+            # "launched an attack", "agreed to arbitration", "marched in defiance of":
             # the subject did it; "condemned the attack" says nothing of who attacked
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is None:
@@ -362,12 +362,12 @@ class Extractor:
         options += _between_options(tok)  # "a mediation effort between X and Y": both sides
         if trig.targets != ("none",):
             comp = _complement_subject(tok) or (_complement_subject(v) if v is not None else None)
-            if comp is not None:  # "its demand that Israel ease restrictions"
+            if comp is not None:  # "its demand that Belgrade free the monitors"
                 options.append(_expand([comp]))
         return [(_expand([t]), inh) for t, inh in sources], options
 
     def _placed(self, actor: Actor, country: str | None) -> Actor:
-        """A group given the country the clause places it in ('police' -> Egyptian police)."""
+        """A group given the country the clause places it in ('police' -> Kenyan police)."""
         name = self.resolver.kb.country_name(country) or actor.name
         return replace(actor, country=country, name=name, how=actor.how + "+placed")
 
@@ -393,7 +393,7 @@ class Extractor:
             if tried >= 6:
                 break
         # a coordinated clause that shares the subject, when the trigger's own preposition
-        # dangles ("established ties with and opened an embassy in Tehran")
+        # dangles ("signed a pact with and sent an envoy to Hanoi")
         dangling = any(c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children)
                        for t in [tok, *[x for x in tok.children if x.dep_ == "dobj"]] for c in t.children)
         for c in (tok.children if dangling else []):
@@ -423,7 +423,7 @@ class Extractor:
     # -- modality -------------------------------------------------------------------------
 
     def _negated(self, tok: Token) -> bool:
-        """'did not meet', 'refused to meet', 'prevented the rally', 'no talks', 'without meeting'."""
+        """'did not meet', 'refused to meet', 'blocked the march', 'no talks', 'without meeting'."""
         chain = _chain(tok)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return True
@@ -453,7 +453,7 @@ class Extractor:
         return False
 
     def _obligation_speaker(self, tok: Token) -> Token | None:
-        """'Russia said Sudan must return the helicopter': Russia demands it of Sudan."""
+        """'Norway said Chile must extradite the suspect': Norway demands it of Chile."""
         for t in _chain(tok):
             if any(c.dep_ == "aux" and c.lower_ in {"must", "should", "ought"} for c in t.children):
                 if t.dep_ == "ccomp" and t.head.lemma_.lower() in _COMMUNICATION:
@@ -589,7 +589,7 @@ def _chain(tok: Token) -> list[Token]:
 
 def _governing_verb(tok: Token) -> Token | None:
     """The verb a noun trigger is the object of, through 'of' and 'in' phrases
-    ('gave millions of aid', 'agreed to mediation in the talks')."""
+    ('sent tonnes of aid', 'agreed to arbitration in the dispute')."""
     t = tok
     for _ in range(4):
         if t.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "dative"} and t.head.pos_ in {"VERB", "AUX"}:
@@ -659,7 +659,7 @@ def _back_reference(tok: Token, trig: Trigger) -> bool:
            for c in tok.children):
         return False
     if any(c.dep_ in {"prep", "acl", "relcl"} for c in tok.children):
-        return False  # "the withdrawal of forces from Panama" says who and what
+        return False  # "the withdrawal of troops from the border" says who and what
     return tok.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj"}
 
 
@@ -679,8 +679,8 @@ def _refuser(tok: Token, negators: frozenset[str]) -> Token | None:
 
 
 def _author_options(obj: Token) -> list[list[Token]]:
-    """'rejected a Senegalese peace plan', 'welcomed Reagan's statement', 'accepted demands
-    from the rebels': when the object is a thing, its author is the target."""
+    """'rejected a Malian truce proposal', 'welcomed Lula's speech', 'accepted demands
+    from the miners': when the object is a thing, its author is the target."""
     if obj.pos_ not in {"NOUN"}:
         return []
     out: list[list[Token]] = []
@@ -690,7 +690,7 @@ def _author_options(obj: Token) -> list[list[Token]]:
         elif c.dep_ == "prep" and c.lower_ in {"from", "by"}:
             out += [[g] for g in c.children if g.dep_ == "pobj"]
     out += [[c] for c in obj.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < obj.i]
-    # last, whom the thing concerns: "demanded the resignation of the president"
+    # last, whom the thing concerns: "called for the dismissal of the minister"
     out += [[g] for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
             if g.dep_ == "pobj"]
     return out
@@ -698,7 +698,7 @@ def _author_options(obj: Token) -> list[list[Token]]:
 
 def _with_authors(options: list[list[Token]]) -> list[list[Token]]:
     """Each target option followed by its author, for when the option is a thing, not an
-    actor ("protests against violations by the military")."""
+    actor ("rallies against abuses by the police")."""
     out: list[list[Token]] = []
     for opt in options:
         out.append(opt)
@@ -708,14 +708,14 @@ def _with_authors(options: list[list[Token]]) -> list[list[Token]]:
 
 
 def _between_options(tok: Token) -> list[list[Token]]:
-    """'talks between Syria and Arafat', 'a mediation effort between the Emirates and Saudi
-    Arabia': both sides are targets."""
+    """'talks between Chile and Bolivia', 'a mediation effort between Eritrea and
+    Djibouti': both sides are targets."""
     heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "pobj"}]
     if tok.dep_ == "compound":
         heads.append(tok.head)  # "a mediation effort between X and Y"
     gov = _governing_verb(tok.head if tok.dep_ == "compound" else tok)
     if gov is not None:
-        heads.append(gov)  # "launched a mediation effort on Saturday between X and Y"
+        heads.append(gov)  # "began a mediation effort on Friday between X and Y"
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "between":
@@ -736,7 +736,7 @@ def _coordinated_below(inner: Token, outer: Token) -> bool:
 
 
 def _purpose_of(inner: Token, outer: Token) -> bool:
-    """``inner`` heads a purpose clause of ``outer``'s clause ("began a strike to protest")."""
+    """``inner`` heads a purpose clause of ``outer``'s clause ("began a sit-in to oppose")."""
     t = inner
     for _ in range(4):
         if _purpose(t) and (t.head.i == outer.i or outer.head.i == t.head.i
@@ -749,7 +749,7 @@ def _purpose_of(inner: Token, outer: Token) -> bool:
 
 
 def _purpose(tok: Token) -> bool:
-    """An infinitive purpose or complement clause: 'began a strike to protest X'."""
+    """An infinitive purpose or complement clause: 'began a sit-in to oppose X'."""
     return tok.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
@@ -761,7 +761,7 @@ def _same(a: Actor, others: list[Actor]) -> bool:
 
 def _prep_objects(tok: Token, slot: str, used: set[int] | frozenset[int] = frozenset()) -> list[Token]:
     """Every object of preposition ``slot`` under the trigger, its object or its fixed words
-    (``used``); "gave Ivory Coast aid" counts the recipient for to/for."""
+    (``used``); "sent Haiti food" counts the recipient for to/for."""
     out: list[Token] = []
     heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "xcomp", "prt"} or c.i in used]
     for h in heads:
@@ -820,7 +820,7 @@ def _inherited_subject(tok: Token) -> Token | None:
         elif t.dep_ == "relcl":
             return t.head
         elif t.dep_ in {"acomp", "attr"} and t.head is not t:
-            # "ready to host", "willing to talk": the subject of the copula
+            # "keen to mediate", "willing to talk": the subject of the copula
             t = t.head
             subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None:
