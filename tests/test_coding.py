@@ -197,6 +197,8 @@ def test_coding_definite_event_noun_refers_back(code):
     consult = [e for e in ev if e.cameo.startswith("04")]
     assert len(consult) == 1 and consult[0].sentence_index == 0
     assert any(e.cameo.startswith("05") and e.sentence_index == 1 for e in ev)
+    # "the call" is kept as a second mention of the call it refers to
+    assert [m.trigger.text for m in consult[0].mentions] == ["spoke", "call"]
 
 
 def test_coding_a_date_in_a_reported_clause_is_not_the_statements(code):

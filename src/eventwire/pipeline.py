@@ -155,6 +155,9 @@ class Coder:
             ctx.sentence_index = s_idx
             self.resolver.learn_from_sentence(sent, ctx, document.date)
             for f in self.extractor.extract(sent, ctx, partial(_sentence_dates, sent, document.date)):
+                if f.refers_back:
+                    _attach_back_reference(events, f, s_idx, sent)
+                    continue
                 if f.confidence < min_conf:
                     continue
                 events.extend(self._events(f, document, s_idx, sent))
@@ -193,6 +196,18 @@ class Coder:
                 quad_class=c.quad_class, modality=f.modality, rule=f.trigger.rule,
                 confidence=f.confidence, mentions=(mention,), attributes=attrs))
         return out
+
+
+def _attach_back_reference(events: list[Event], f: Found, s_idx: int, sent: Any) -> None:
+    """Add "during the call" as a mention of the latest earlier event of the same CAMEO root."""
+    earlier = [e for e in events if e.cameo[:2] == f.trigger.code[:2] and e.sentence_index < s_idx]
+    if not earlier:
+        return
+    first = earlier[-1].mentions[0].trigger.start
+    mention = Mention(s_idx, TextSpan(sent.start_char, sent.end_char, sent.text), f.trigger_span, (), ())
+    for i, e in enumerate(events):  # every direction of that event ("A calls B", "B calls A")
+        if e.cameo[:2] == f.trigger.code[:2] and e.mentions[0].trigger.start == first:
+            events[i] = replace(e, mentions=e.mentions + (mention,))
 
 
 def _sentence_dates(sent: Any, published: dt.date | None) -> list[dates.DateMention]:

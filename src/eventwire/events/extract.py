@@ -57,6 +57,7 @@ class Found:
     date: EventDate | None
     attributes: dict[str, str] = field(default_factory=dict)
     reciprocal: bool = False
+    refers_back: bool = False  # "during the call": another mention of an event told before
 
     @property
     def trigger_span(self) -> TextSpan:
@@ -129,7 +130,9 @@ class Extractor:
         suppressed_governors: set[int] = set()
         for tok, trig, used in matches:
             if trig.pos == "NOUN" and _back_reference(tok, trig):
-                continue  # "during the call", "details of the conversation": an event told before
+                # "during the call", "details of the conversation": an event told before
+                found.append(Found(tok, trig, trig.code, "asserted", [], [], 0.0, None, refers_back=True))
+                continue
             negated = self._negated(tok)
             gov = _governor(tok)
             if negated:
