@@ -5,8 +5,9 @@
 """
 
 from eventwire.actors.lookup import Resolution
-from eventwire.errors import DataFileError, EventwireError, InputError, ModelError
+from eventwire.errors import DataFileError, EventwireError, InputError, ModelError, StoreError
 from eventwire.pipeline import Coder, Document, NotEnglishWarning, code_text, resolve_actor
+from eventwire.store import Store
 from eventwire.types import Actor, Event, EventDate, Mention, TextSpan
 
 __version__ = "0.1.0"
@@ -24,6 +25,8 @@ __all__ = [
     "ModelError",
     "NotEnglishWarning",
     "Resolution",
+    "Store",
+    "StoreError",
     "TextSpan",
     "__version__",
     "code_text",

@@ -6,7 +6,9 @@
     │   ├── BinaryInputError       NUL bytes or invalid UTF-8
     │   └── OversizedInputError    larger than the max_input_bytes setting
     ├── DataFileError              a lexicon or knowledge-base file is invalid (file:line)
-    └── ModelError                 the spaCy pipeline cannot be loaded
+    ├── ModelError                 the spaCy pipeline cannot be loaded
+    └── StoreError                 the event store cannot be opened or read (exit status 2)
+        └── StoreBusyError         another process holds the store's write lock
 
 Messages say what is wrong and what to do about it; the CLI prints them as they are.
 """
@@ -54,3 +56,13 @@ class ModelError(EventwireError):
     """The spaCy pipeline named by the settings cannot be loaded."""
 
     exit_code = 2
+
+
+class StoreError(EventwireError):
+    """The event store is missing, too new, or cannot be opened."""
+
+    exit_code = 2
+
+
+class StoreBusyError(StoreError):
+    """Another process is writing the store; DuckDB allows one writing process."""

@@ -44,12 +44,19 @@ class NotEnglishWarning(UserWarning):
 
 @dataclass(frozen=True)
 class Document:
-    """One text to code, with its publication date and an id."""
+    """One text to code, with its publication date, an id, and where it came from.
+
+    ``source`` is the outlet (for counting how many sources reported an event), ``url``
+    the article's address and ``origin`` the file or feed it was read from.
+    """
 
     text: str
     date: dt.date | None = None
     id: str | None = None
     title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None
 
     @property
     def doc_id(self) -> str:

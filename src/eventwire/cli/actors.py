@@ -69,7 +69,7 @@ def learned(
 
     if not db.exists():
         raise InputError(f"no event store at {db}: code documents with --db first")
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         rows = store.learned(min_count)
     if format is not Format.table:
         for r in rows:
@@ -96,7 +96,7 @@ def promote(
 
     if not db.exists():
         raise InputError(f"no event store at {db}")
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         rows = {r["name"]: r for r in store.learned()}
     missing = [n for n in names if n not in rows]
     if missing:
@@ -142,3 +142,32 @@ def check(
     typer.echo(f"aliases: {len(k.aliases)}; claimed twice within one kind: {len(k.conflicts)}")
     for text, old, new in k.conflicts[:show]:
         typer.echo(f"  {text!r}: {old.name} ({old.source}) and {new.name} ({new.source}) -> {new.name} wins")
+
+
+@app.command("top")
+def top(
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    by: Annotated[str, typer.Option(help="actor (people and groups apart) or country.")] = "actor",
+    limit: Annotated[int, typer.Option(help="How many actors.")] = 20,
+    format: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+    db: Annotated[Path | None, typer.Option(help="Event store (default: the db setting).")] = None,
+) -> None:
+    """The most active actors in merged events, as source and as target."""
+    from eventwire.cli.query import open_store
+    from eventwire.store.queries import top_actors
+
+    if limit < 1:
+        raise InputError(f"--limit must be at least 1, got {limit}")
+    with open_store(db) as store:
+        rows = top_actors(store.con, parse_date(since), parse_date(until), by, limit)
+    if format is not Format.table:
+        for r in rows:
+            typer.echo(json.dumps(r, default=str, ensure_ascii=False))
+        return
+    table = Table(title=f"top {len(rows)} actors" + (f" since {since}" if since else ""))
+    for col in rows[0].keys() if rows else ("events",):
+        table.add_column(col.replace("_", " "), overflow="fold")
+    for r in rows:
+        table.add_row(*("-" if v is None else str(v) for v in r.values()))
+    Console(width=max(Console().width, 120)).print(table)

@@ -54,9 +54,7 @@ def code(
         from eventwire.store import Store
 
         with Store(db) as store:
-            added = store.add(document, events)
-            if added:
-                store.add_learned(document, coder.last_introduced)
+            added = store.add(document, events, coder.last_introduced)
         typer.echo(f"stored {len(events)} events in {db}" if added else f"already stored in {db}", err=True)
     if format is Format.json:
         typer.echo(json.dumps([e.to_dict() for e in events], indent=2, ensure_ascii=False))

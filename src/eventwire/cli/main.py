@@ -14,12 +14,19 @@ import typer
 from eventwire.cli import actors as actors_cmd
 from eventwire.cli import code as code_cmd
 from eventwire.cli import evaluate as eval_cmd
+from eventwire.cli import ingest as ingest_cmd
+from eventwire.cli import query as query_cmd
 from eventwire.errors import EventwireError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Code news text into political event data (CAMEO and PLOVER).")
 app.command("code")(code_cmd.code)
 app.command("eval")(eval_cmd.evaluate)
+app.command("ingest")(ingest_cmd.ingest_cmd)
+app.command("events")(query_cmd.events_cmd)
+app.command("dyad")(query_cmd.dyad_cmd)
+app.command("alerts")(query_cmd.alerts_cmd)
+app.command("export")(query_cmd.export_cmd)
 app.add_typer(actors_cmd.app, name="actors")
 
 

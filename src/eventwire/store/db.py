@@ -1,123 +1,297 @@
-"""DuckDB storage for documents and events, with a versioned schema.
+"""The embedded event store: one DuckDB file, written by one process at a time.
 
-The schema is created by numbered migrations recorded in ``schema_version``, so a store
-written by an older eventwire is upgraded in place rather than rebuilt.
+DuckDB lets one process hold a file for writing; others cannot open it meanwhile, not
+even to read. So every writer (``eventwire ingest``, ``code --db``, the web service) opens
+the store for as long as it writes, and readers that find it busy get a one-line error
+saying who to ask (see docs/store.md, "Serving while ingesting").
+
+Writes are batched: one transaction per batch of documents, so a run killed at any moment
+leaves every document either fully stored (document, reports, mentions, merged events)
+or not at all, and the next run picks up where it stopped.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from eventwire.errors import StoreBusyError, StoreError
 from eventwire.pipeline import Document
+from eventwire.store import dedup
+from eventwire.store.schema import LATEST, MIGRATIONS
 from eventwire.types import Actor, Event
 
-MIGRATIONS: tuple[str, ...] = (
-    # 1: documents and events, one row per coded event with its full record as JSON
-    """
-    CREATE TABLE documents (
-        id VARCHAR PRIMARY KEY,
-        content_hash VARCHAR NOT NULL,
-        published DATE,
-        title VARCHAR,
-        text VARCHAR NOT NULL,
-        coded_at TIMESTAMP DEFAULT current_timestamp
-    );
-    CREATE TABLE events (
-        id VARCHAR PRIMARY KEY,
-        doc_id VARCHAR NOT NULL,
-        sentence_index INTEGER,
-        event_date DATE,
-        date_precision VARCHAR,
-        cameo VARCHAR NOT NULL,
-        plover_category VARCHAR,
-        plover_mode VARCHAR,
-        plover_context VARCHAR,
-        goldstein DOUBLE,
-        quad_class INTEGER,
-        source_country VARCHAR,
-        source_sector VARCHAR,
-        target_country VARCHAR,
-        target_sector VARCHAR,
-        modality VARCHAR,
-        rule VARCHAR,
-        confidence DOUBLE,
-        mentions INTEGER,
-        record JSON NOT NULL
-    );
-    """,
-    # 2: actors the text introduced (learned), with provenance
-    """
-    CREATE TABLE learned_actors (
-        name VARCHAR NOT NULL,
-        country VARCHAR,
-        sector VARCHAR,
-        role VARCHAR,
-        mention VARCHAR,
-        how VARCHAR,
-        doc_id VARCHAR NOT NULL,
-        published DATE,
-        sentence_index INTEGER
-    );
-    """,
-)
+
+def content_hash(text: str) -> str:
+    """The identity of a document's text: the same text from anywhere is stored once."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Coded:
+    """One coded document, ready to store."""
+
+    document: Document
+    events: list[Event]
+    introduced: list[tuple[Actor, int]] = field(default_factory=list)
 
 
 class Store:
-    """A DuckDB file holding documents and events."""
+    """A DuckDB file holding documents, reports, merged events and actors.
 
-    def __init__(self, path: str | Path) -> None:
+    ``Store(path)`` opens (and creates or upgrades) the file for writing;
+    ``Store(path, read_only=True)`` opens an existing store for queries only.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
-        self.con = duckdb.connect(self.path)
-        self._migrate()
+        self.read_only = read_only
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"no event store at {self.path}: run `eventwire ingest` first (or give --db)")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusyError(
+                    f"{self.path} is being written by another process; wait for it to finish, or query "
+                    f"through the running service (docs/store.md)") from None
+            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        if read_only:
+            if self.schema_version < LATEST:
+                raise StoreError(f"{self.path} has schema version {self.schema_version}, this eventwire "
+                                 f"needs {LATEST}: open it once for writing (eventwire ingest) to upgrade")
+        else:
+            self._migrate()
+
+    # -- schema -----------------------------------------------------------------------------
 
     def _migrate(self) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        current = (row[0] if row else None) or 0
+        current = self.schema_version
+        if current > LATEST:
+            raise StoreError(f"{self.path} has schema version {current}, newer than this eventwire "
+                             f"({LATEST}): upgrade eventwire")
         for version, sql in enumerate(MIGRATIONS, start=1):
             if version > current:
                 self.con.execute("BEGIN")
                 self.con.execute(sql)
                 self.con.execute("INSERT INTO schema_version VALUES (?)", [version])
                 self.con.execute("COMMIT")
+        if current and current < 3 <= LATEST:
+            self._merge_legacy_reports()
 
     @property
     def schema_version(self) -> int:
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        try:
+            row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        except duckdb.CatalogException:
+            return 0
         return int(row[0]) if row and row[0] is not None else 0
 
-    def add(self, document: Document, events: list[Event]) -> bool:
-        """Store a document and its events; False when the same content is already stored."""
-        digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
-        seen = self.con.execute("SELECT 1 FROM documents WHERE id = ? OR content_hash = ?",
-                                [document.doc_id, digest]).fetchone()
-        if seen:
-            return False
+    def _merge_legacy_reports(self) -> None:
+        """After migration 3: give reports stored by schema 1-2 their mentions and events."""
+        rows = self.con.execute("SELECT record FROM reports WHERE event_id IS NULL ORDER BY doc_id").fetchall()
+        by_doc: dict[str, list[Event]] = {}
+        for (record,) in rows:
+            event = event_from_dict(json.loads(record))
+            by_doc.setdefault(event.doc_id, []).append(event)
+        docs = {d: (t, p) for d, t, p in self.con.execute("SELECT id, text, published FROM documents").fetchall()}
         self.con.execute("BEGIN")
-        self.con.execute("INSERT INTO documents (id, content_hash, published, title, text) VALUES (?, ?, ?, ?, ?)",
-                         [document.doc_id, digest, document.date, document.title, document.text])
-        for e in events:
-            self.con.execute(
-                "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [e.id, e.doc_id, e.sentence_index, e.date.date, e.date.precision, e.cameo,
-                 e.plover_category, e.plover_mode, e.plover_context, e.goldstein, e.quad_class,
-                 _first(e.source, "country"), _first(e.source, "sector"),
-                 _first(e.target, "country"), _first(e.target, "sector"), e.modality, e.rule,
-                 e.confidence, len(e.mentions), json.dumps(e.to_dict())])
+        self._assign(by_doc, dedup.DedupRule())
+        self._insert_actors([Coded(Document(docs[d][0], docs[d][1], d), events)
+                             for d, events in by_doc.items() if d in docs])
         self.con.execute("COMMIT")
-        return True
 
-    def add_learned(self, document: Document, introduced: list[tuple[Actor, int]]) -> None:
-        """Record the actors a document introduced, with where and when."""
-        for actor, sentence_index in introduced:
-            self.con.execute("INSERT INTO learned_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             [actor.name, actor.country, actor.sector, actor.role, actor.text, actor.how,
-                              document.doc_id, document.date, sentence_index])
+    # -- writing ----------------------------------------------------------------------------
+
+    def stored(self, hashes: Sequence[str], ids: Sequence[str]) -> set[str]:
+        """Which of these content hashes or document ids are already stored."""
+        if not hashes and not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT content_hash, id FROM documents WHERE content_hash IN (SELECT unnest(?)) "
+            "OR id IN (SELECT unnest(?))", [list(hashes), list(ids)]).fetchall()
+        return {h for h, _ in rows} | {i for _, i in rows}
+
+    def add(self, document: Document, events: list[Event], introduced: Sequence[tuple[Actor, int]] = (),
+            rule: dedup.DedupRule | None = None) -> bool:
+        """Store one document and its events; False when it is already stored."""
+        return self.add_batch([Coded(document, events, list(introduced))], rule)[0]
+
+    def add_batch(self, batch: Sequence[Coded], rule: dedup.DedupRule | None = None) -> list[bool]:
+        """Store documents in one transaction; for each, whether it was new."""
+        rule = rule or dedup.DedupRule()
+        hashes = [content_hash(c.document.text) for c in batch]
+        seen = self.stored(hashes, [c.document.doc_id for c in batch])
+        added: list[bool] = []
+        fresh: list[Coded] = []
+        for c, h in zip(batch, hashes, strict=True):
+            new = h not in seen and c.document.doc_id not in seen
+            added.append(new)
+            if new:
+                seen.update({h, c.document.doc_id})
+                fresh.append(c)
+        if not fresh:
+            return added
+        self.con.execute("BEGIN")
+        try:
+            self._insert_documents(fresh)
+            self._assign({c.document.doc_id: c.events for c in fresh}, rule)
+            self._insert_actors(fresh)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return added
+
+    def _insert_documents(self, batch: Sequence[Coded]) -> None:
+        docs = [[c.document.doc_id, content_hash(c.document.text), c.document.date, c.document.title,
+                 c.document.text, c.document.source, c.document.url, c.document.origin] for c in batch]
+        self.con.executemany("INSERT INTO documents (id, content_hash, published, title, text, source, url, "
+                             "origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", docs)
+        reports = [[e.id, e.doc_id, e.sentence_index, e.date.date, e.date.precision, e.cameo,
+                    e.plover_category, e.plover_mode, e.plover_context, e.goldstein, e.quad_class,
+                    _first(e.source, "country"), _first(e.source, "sector"), _first(e.target, "country"),
+                    _first(e.target, "sector"), e.modality, e.rule, e.confidence, len(e.mentions),
+                    json.dumps(e.to_dict(), ensure_ascii=False)]
+                   for c in batch for e in c.events]
+        if reports:
+            self.con.executemany(
+                "INSERT OR IGNORE INTO reports (id, doc_id, sentence_index, event_date, date_precision, cameo, "
+                "plover_category, plover_mode, plover_context, goldstein, quad_class, source_country, "
+                "source_sector, target_country, target_sector, modality, rule, confidence, mentions, record) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", reports)
+        learned = [[a.name, a.country, a.sector, a.role, a.text, a.how, c.document.doc_id, c.document.date, i]
+                   for c in batch for a, i in c.introduced]
+        if learned:
+            self.con.executemany("INSERT INTO learned_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", learned)
+
+    def _insert_actors(self, batch: Sequence[Coded]) -> None:
+        rows = []
+        counts: dict[str, list[Any]] = {}
+        for c in batch:
+            day = c.document.date
+            for e in c.events:
+                for role, actors in (("source", e.source), ("target", e.target)):
+                    for a in actors:
+                        rows.append([e.id, e.doc_id, role, a.text, a.start, a.end, a.name, a.country, a.sector,
+                                     a.kb_id, a.how, a.evidence])
+                        key = a.kb_id or f"{a.name}|{a.country or ''}|{a.sector or ''}"
+                        origin = "kb" if a.evidence else "text"
+                        entry = counts.setdefault(key, [key, a.name, a.country, a.sector, a.kb_id, origin, 0, day, day])
+                        entry[6] += 1
+            for a, _ in c.introduced:
+                key = f"{a.name}|{a.country or ''}|{a.sector or ''}"
+                entry = counts.setdefault(key, [key, a.name, a.country, a.sector, None, "learned", 0, day, day])
+                entry[5] = "learned" if entry[5] == "text" else entry[5]
+        if rows:
+            self.con.executemany("INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        if counts:
+            self.con.executemany(
+                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+                "mentions = actors.mentions + excluded.mentions, "
+                "first_seen = least(actors.first_seen, excluded.first_seen), "
+                "last_seen = greatest(actors.last_seen, excluded.last_seen)", list(counts.values()))
+
+    def _assign(self, by_doc: dict[str, list[Event]], rule: dedup.DedupRule) -> None:
+        """Merge each report into an existing event or a new one; write mentions and counts."""
+        reports = [e for events in by_doc.values() for e in events]
+        if not reports:
+            return
+        clusters = self._candidates(reports, rule) if rule.enabled else {}
+        new_rows: list[list[Any]] = []
+        mention_rows: list[list[Any]] = []
+        touched: set[int] = set()
+        assignment: list[tuple[int, str]] = []
+        placed: list[tuple[str, int]] = []
+        sharpened: list[tuple[str, str, str | None, str | None, int]] = []
+        next_ids = iter(self._new_ids(len(reports)))
+        for e in reports:
+            key, src, tgt, place = _key(e), _side(e.source), _side(e.target), e.attributes.get("place")
+            day = _day(e.date.date)
+            chosen = None
+            if rule.enabled and dedup.mergeable(src, tgt):
+                pool = [c for c in clusters.get(key, []) if dedup.matches(c, day, src, tgt, place, e.doc_id, rule)]
+                chosen = dedup.best(pool, day)
+            if chosen is None:
+                chosen = dedup.Cluster(next(next_ids), day, src, tgt, place, 0)
+                clusters.setdefault(key, []).append(chosen)
+                new_rows.append(_event_row(chosen.id, e))
+            else:
+                touched.add(chosen.id)
+                if place and not chosen.place:  # the first report to say where fixes the place
+                    chosen.place = place
+                    placed.append((place, chosen.id))
+                for prefix, mine, theirs, actors in (("source", chosen.source, src, e.source),
+                                                     ("target", chosen.target, tgt, e.target)):
+                    if (theirs.kb and not mine.kb) or (theirs.sector and not mine.sector):
+                        # the first report to name the person (or sector) makes the event that specific
+                        mine.kb, mine.sector = mine.kb or theirs.kb, mine.sector or theirs.sector
+                        sharpened.append((prefix, actors[0].name, mine.sector, mine.kb, chosen.id))
+            if e.doc_id not in chosen.docs:
+                chosen.docs.add(e.doc_id)
+                chosen.articles += 1
+            assignment.append((chosen.id, e.id))
+            for m in e.mentions:
+                mention_rows.append([chosen.id, e.id, e.doc_id, m.sentence_index, m.sentence.start, m.sentence.end,
+                                     m.trigger.start, m.trigger.end, m.trigger.text, m.sentence.text])
+        if new_rows:
+            self.con.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
+                                 f"({', '.join('?' * len(EVENT_COLUMNS))})", new_rows)
+            touched.update(r[0] for r in new_rows)
+        self.con.executemany("INSERT INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mention_rows)
+        self.con.executemany("UPDATE reports SET event_id = ? WHERE id = ?", assignment)
+        if placed:
+            self.con.executemany("UPDATE events SET place = ? WHERE id = ?", placed)
+        for prefix, name, sector, kb, event_id in sharpened:
+            self.con.execute(f"UPDATE events SET {prefix}_name = ?, {prefix}_sector = ?, {prefix}_kb = ? "
+                             f"WHERE id = ?", [name, sector, kb, event_id])  # noqa: S608 - fixed prefixes
+        self.con.execute(
+            """UPDATE events SET num_mentions = c.m, num_articles = c.a, num_sources = c.s FROM (
+                   SELECT m.event_id, count(*) AS m, count(DISTINCT m.doc_id) AS a,
+                          count(DISTINCT coalesce(d.source, m.doc_id)) AS s
+                   FROM event_mentions m JOIN documents d ON d.id = m.doc_id
+                   WHERE m.event_id IN (SELECT unnest(?)) GROUP BY m.event_id) c
+               WHERE events.id = c.event_id""", [sorted(touched)])
+
+    def _new_ids(self, n: int) -> list[int]:
+        return [r[0] for r in self.con.execute("SELECT nextval('event_ids') FROM range(?)", [n]).fetchall()]
+
+    def _candidates(self, reports: list[Event], rule: dedup.DedupRule) -> dict[tuple[Any, ...], list[dedup.Cluster]]:
+        """Stored events that share a report's CAMEO root and countries and are near its date."""
+        keys = {(*_key(e), _day(e.date.date)) for e in reports}
+        rows = self.con.execute(
+            """SELECT DISTINCT e.id, e.event_date, e.cameo_root, e.source_country, e.source_sector, e.source_kb,
+                      e.source_name, e.target_country, e.target_sector, e.target_kb, e.target_name, e.place,
+                      e.num_articles
+               FROM events e JOIN (SELECT unnest(?) AS root, unnest(?) AS sc, unnest(?) AS tc,
+                                          unnest(?) AS day) k
+                 ON e.cameo_root = k.root AND e.source_country IS NOT DISTINCT FROM k.sc
+                AND e.target_country IS NOT DISTINCT FROM k.tc
+                AND (e.event_date IS NULL AND k.day IS NULL
+                     OR e.event_date BETWEEN k.day - ?::INTEGER AND k.day + ?::INTEGER)""",
+            [[k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys], [k[3] for k in keys],
+             rule.window_days, rule.window_days]).fetchall()
+        cols = ["id", "event_date", "cameo_root", "source_country", "source_sector", "source_kb", "source_name",
+                "target_country", "target_sector", "target_kb", "target_name", "place", "num_articles"]
+        out: dict[tuple[Any, ...], list[dedup.Cluster]] = {}
+        for r in rows:
+            row = dict(zip(cols, r, strict=True))
+            cluster = dedup.Cluster(row["id"], row["event_date"], dedup.side_of(row, "source"),
+                                    dedup.side_of(row, "target"), row["place"], row["num_articles"])
+            out.setdefault((row["cameo_root"], row["source_country"], row["target_country"]), []).append(cluster)
+        return out
+
+    # -- reading ----------------------------------------------------------------------------
 
     def learned(self, min_count: int = 1) -> list[dict[str, Any]]:
         """Learned actors grouped by name, country and sector, most often seen first."""
@@ -131,13 +305,23 @@ class Store:
         return [dict(zip(cols, r, strict=True)) for r in rows]
 
     def count(self, table: str) -> int:
-        if table not in {"documents", "events", "learned_actors"}:
-            raise ValueError(f"no table {table!r}")
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r}; tables: {', '.join(sorted(TABLES))}")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608 - fixed names
         return int(row[0]) if row else 0
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, params or []).fetchall()
+
+    def events(self, source: str | None = None, target: str | None = None, since: Any = None,
+               until: Any = None, category: str | None = None, cameo: str | None = None,
+               limit: int | None = None, arrow: bool = False) -> Any:
+        """Merged events matching the filters, as a pandas DataFrame (an Arrow table with arrow=True)."""
+        from eventwire.store.queries import EventFilter, select_events
+
+        rel = select_events(self.con, EventFilter(source, target, _opt_date(since), _opt_date(until),
+                                                  category, cameo, limit))
+        return rel.to_arrow_table() if arrow else rel.df()
 
     def close(self) -> None:
         self.con.close()
@@ -149,5 +333,68 @@ class Store:
         self.close()
 
 
+TABLES = frozenset({"documents", "reports", "events", "event_mentions", "actor_mentions", "actors",
+                    "learned_actors"})
+
+EVENT_COLUMNS = ("id", "event_date", "date_precision", "cameo", "cameo_root", "cameo_name", "plover_category",
+                 "plover_mode", "plover_context", "goldstein", "quad_class", "source_name", "source_country",
+                 "source_sector", "source_kb", "target_name", "target_country", "target_sector", "target_kb",
+                 "place", "num_mentions", "num_sources", "num_articles", "first_report")
+
+
+def _event_row(event_id: int, e: Event) -> list[Any]:
+    s = e.source[0] if e.source else None
+    t = e.target[0] if e.target else None
+    return [event_id, e.date.date, e.date.precision, e.cameo, e.cameo[:2], e.cameo_name, e.plover_category,
+            e.plover_mode, e.plover_context, e.goldstein, e.quad_class,
+            s.name if s else None, s.country if s else None, s.sector if s else None, s.kb_id if s else None,
+            t.name if t else None, t.country if t else None, t.sector if t else None, t.kb_id if t else None,
+            e.attributes.get("place"), len(e.mentions), 1, 1, e.id]
+
+
+def _key(e: Event) -> tuple[str, str | None, str | None]:
+    return (e.cameo[:2], _first(e.source, "country"), _first(e.target, "country"))
+
+
+def _side(actors: tuple[Actor, ...]) -> dedup.Side:
+    if not actors:
+        return dedup.Side(None, None, None, False)
+    a = actors[0]
+    return dedup.Side(a.country, a.sector, a.kb_id, True)
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _opt_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    from eventwire.pipeline import parse_date
+
+    return parse_date(str(value))
+
+
 def _first(actors: tuple[Any, ...], attr: str) -> str | None:
     return getattr(actors[0], attr) if actors else None
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    """An Event back from its stored JSON record (``Event.to_dict``)."""
+    from eventwire.types import EventDate, Mention, TextSpan
+
+    def span(x: dict[str, Any]) -> TextSpan:
+        return TextSpan(x["start"], x["end"], x["text"])
+
+    mentions = tuple(Mention(m["sentence_index"], span(m["sentence"]), span(m["trigger"]),
+                             tuple(span(s) for s in m["source"]), tuple(span(t) for t in m["target"]))
+                     for m in d["mentions"])
+    return Event(id=d["id"], doc_id=d["doc_id"], sentence_index=d["sentence_index"], date=EventDate(**d["date"]),
+                 source=tuple(Actor(**a) for a in d["source"]), target=tuple(Actor(**a) for a in d["target"]),
+                 cameo=d["cameo"], cameo_name=d["cameo_name"], plover_category=d["plover_category"],
+                 plover_mode=d["plover_mode"], plover_context=d["plover_context"], goldstein=d["goldstein"],
+                 quad_class=d["quad_class"], modality=d["modality"], rule=d["rule"], confidence=d["confidence"],
+                 mentions=mentions, attributes=dict(d.get("attributes") or {}))
