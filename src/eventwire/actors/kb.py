@@ -143,6 +143,25 @@ def _key(text: str) -> tuple[str, ...]:
 _TOK = _tokenizer()
 
 
+def _hyphen_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A multi-word key as written with spaces, and with any of its gaps a hyphen token.
+
+    spaCy splits "secretary-general" into three tokens, so each gap of a role term may be
+    a "-" in print; terms of up to four words get every combination.
+    """
+    if "-" in key or not 1 < len(key) <= 4:
+        return [key]
+    out = []
+    for mask in range(2 ** (len(key) - 1)):
+        words: list[str] = [key[0]]
+        for i, w in enumerate(key[1:]):
+            if mask >> i & 1:
+                words.append("-")
+            words.append(w)
+        out.append(tuple(words))
+    return out
+
+
 def _date(value: Any, path: str, line: int | None) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -324,8 +343,11 @@ class KnowledgeBase:
             if sector is not None:
                 self._check_sector(sector, p, e.get(LINE))
             key = _key(term)
-            self.roles[key] = RoleNoun(term, sector, e.get("role"), e.get("rank"))
-            self.max_role_len = max(self.max_role_len, len(key))
+            role_noun = RoleNoun(term, sector, e.get("role"), e.get("rank"))
+            for variant in _hyphen_variants(key):  # "secretary general" is also "secretary-general"
+                if variant == key or variant not in self.roles:
+                    self.roles[variant] = role_noun
+                self.max_role_len = max(self.max_role_len, len(variant))
         for e in as_list(data.get("modifiers")):
             term = str(require(e, "term", p)).lower()
             sector = str(require(e, "sector", p))

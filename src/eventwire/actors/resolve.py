@@ -216,6 +216,13 @@ class Resolver:
                 sub_moved = self.kb.apply_modifiers(sw, sub_role[0] if sub_role else len(sw), sub_base)
                 modifier = sub_moved if sub_moved != sub_base else None
 
+        if person_hit is None and role_hit is not None and role_hit[1] == len(words) and not hits:
+            # "fighters of al-Shabaab", "members from Hamas": a role noun of a known group is the group
+            for t in extra:
+                if t.dep_ == "pobj" and t.head.lower_ in {"of", "from"} and t.pos_ == "PROPN":
+                    member = self._resolve_phrase(t, ctx, day)
+                    if member is not None and member.how == "group:kb":
+                        return replace(member, text=text, start=start, end=end, how="group:kb+member")
         place_hits = [h for h in hits if h[2].kind != "person"] + extra_hits
         place = _pick_place(place_hits)
         if place is None and role_hit is not None and person_hit is None:
@@ -247,7 +254,7 @@ class Resolver:
             if rn.sector:
                 sector = rn.sector
             role = rn.role or rn.term.title()
-        if person_hit and (name is None or person_hit[0] >= len(words) - len(name.split()) - 1):
+        if person_hit and (name is None or person_hit[0] >= len(words) - len(_name_tokens(head)) - 1):
             pa = person_hit[2]
             person = self.kb.people.get(pa.kb_id or "")
             if person:
@@ -347,15 +354,29 @@ def _phrase_text(head: Token) -> str:
     return head.doc[toks[0].i:head.i + 1].text
 
 
-def _name_run(head: Token) -> str | None:
+def _name_tokens(head: Token) -> list[Token]:
+    """The proper-noun run ending at the head, hyphenated names whole ("Al-Shabaab")."""
     if head.pos_ != "PROPN":
-        return None
+        return []
     run = [head]
     t = head
-    while t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN" and t.doc[t.i - 1].dep_ in {"compound", "flat"}:
-        t = t.doc[t.i - 1]
+    while t.i > 0:
+        prev = t.doc[t.i - 1]
+        if prev.pos_ == "PROPN" and prev.dep_ in {"compound", "flat"}:
+            t = prev
+        elif (prev.tag_ == "HYPH" and not prev.whitespace_ and t.i > 1 and t.doc[t.i - 2].pos_ == "PROPN"
+              and not t.doc[t.i - 2].whitespace_):
+            t = t.doc[t.i - 2]
+            run.insert(0, prev)
+        else:
+            break
         run.insert(0, t)
-    return " ".join(x.text for x in run)
+    return run
+
+
+def _name_run(head: Token) -> str | None:
+    run = _name_tokens(head)
+    return head.doc[run[0].i:head.i + 1].text if run else None
 
 
 def _of_and_appos(head: Token) -> list[Token]:

@@ -82,6 +82,8 @@ class Extractor:
             pos = _trigger_pos(tok)
             if pos is None:
                 continue
+            if pos == "NOUN" and tok.dep_ in {"compound", "amod"} and self._names_people(tok.head):
+                continue  # "aid worker", "relief agency", "protest leader": a kind of actor, no event
             lemma = tok.lemma_.lower()
             lemma = self.lex.lemma_fixes.get(lemma, self.lex.lemma_fixes.get(tok.lower_, lemma))
             cands = self.lex.candidates(lemma, pos)
@@ -507,8 +509,44 @@ class Extractor:
         same = [f.date for f in found if f.date is not None]  # found holds this sentence only
         return same[-1] if same else None
 
+    def _names_people(self, head: Token) -> bool:
+        """Whether a noun names people or a group by role ("worker", "agency", "leader")."""
+        if head.pos_ not in {"NOUN", "PROPN"} or head.i == 0 and head.head is head:
+            return False
+        return self.resolver.kb.find_role([head.lower_], [head.lemma_.lower()]) is not None
+
+    def _city(self, prep: Token) -> str | None:
+        """The city a locative phrase names ("in Kharkiv", "near the town of Mandera"), if any.
+
+        Only cities count: a country ("in Ukraine") is too coarse to tell two events apart,
+        and the merge rule compares places only when both reports name one.
+        """
+        for o in (g for g in prep.children if g.dep_ == "pobj"):
+            if o.pos_ != "PROPN":  # "the town of Mandera", "the city of Goma"
+                o = next((x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for x in p.children if x.dep_ == "pobj" and x.pos_ == "PROPN"), o)
+            if o.pos_ != "PROPN":
+                continue
+            toks = [t for t in o.subtree if t.pos_ == "PROPN" and t.i <= o.i]
+            hits = self.resolver.kb.find_aliases([t.lower_ for t in toks], kinds=("place", "metonym"),
+                                                 texts=[t.text for t in toks])
+            for _, _, alias in hits:
+                if alias.kind == "place":
+                    return alias.name
+                if alias.name.endswith(")") and " (" in alias.name and alias.kb_id is None:
+                    country, _, city = alias.name[:-1].partition(" (")
+                    if city[:1].isupper() and " " not in city:  # "Moscow", not "White House"
+                        return f"{city}, {country}"
+        return None
+
     def _attributes(self, tok: Token, used: set[int]) -> dict[str, str]:
         attrs: dict[str, str] = {}
+        obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        for c in ([] if obj is None else list(obj.children)):  # "abducted a worker near Mandera"
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and "place" not in attrs:
+                place = self._city(c)
+                if place:
+                    attrs["place"] = place
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"by", "via", "over", "on", "in", "during", "at"}:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -517,6 +555,10 @@ class Extractor:
                     words |= {x.lower_ for x in o.children if x.dep_ in {"compound", "amod"}}
                     if words & self.media and "medium" not in attrs:
                         attrs["medium"] = tok.doc[c.i:o.i + 1].text
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and "place" not in attrs:
+                place = self._city(c)
+                if place:
+                    attrs["place"] = place
             if c.dep_ == "prep" and c.lower_ == "for":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -531,6 +573,8 @@ class Extractor:
 
 
 # -- parse helpers ---------------------------------------------------------------------------------
+
+_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "into"})
 
 
 def _trigger_pos(tok: Token) -> str | None:

@@ -216,14 +216,15 @@ class Store:
         sharpened: list[tuple[str, str, str | None, str | None, int]] = []
         next_ids = iter(self._new_ids(len(reports)))
         for e in reports:
-            key, src, tgt, place = _key(e), _side(e.source), _side(e.target), e.attributes.get("place")
+            sources, targets = _sides(e)
+            key, src, tgt, place = _key(e), _side(sources), _side(targets), e.attributes.get("place")
             day = _day(e.date.date)
             chosen = None
             if rule.enabled and dedup.mergeable(src, tgt):
                 pool = [c for c in clusters.get(key, []) if dedup.matches(c, day, src, tgt, place, e.doc_id, rule)]
                 chosen = dedup.best(pool, day)
             if chosen is None:
-                chosen = dedup.Cluster(next(next_ids), day, src, tgt, place, 0)
+                chosen = dedup.Cluster(next(next_ids), day, src, tgt, place, 0, swapped=e.cameo == HOST_VISIT)
                 clusters.setdefault(key, []).append(chosen)
                 new_rows.append(_event_row(chosen.id, e))
             else:
@@ -231,11 +232,13 @@ class Store:
                 if place and not chosen.place:  # the first report to say where fixes the place
                     chosen.place = place
                     placed.append((place, chosen.id))
-                for prefix, mine, theirs, actors in (("source", chosen.source, src, e.source),
-                                                     ("target", chosen.target, tgt, e.target)):
+                sides = (("source", chosen.source, src, sources), ("target", chosen.target, tgt, targets))
+                for prefix, mine, theirs, actors in sides:
                     if (theirs.kb and not mine.kb) or (theirs.sector and not mine.sector):
                         # the first report to name the person (or sector) makes the event that specific
                         mine.kb, mine.sector = mine.kb or theirs.kb, mine.sector or theirs.sector
+                        if chosen.swapped:  # the stored row is a hosting: its columns are the other way
+                            prefix = "target" if prefix == "source" else "source"
                         sharpened.append((prefix, actors[0].name, mine.sector, mine.kb, chosen.id))
             if e.doc_id not in chosen.docs:
                 chosen.docs.add(e.doc_id)
@@ -269,26 +272,35 @@ class Store:
     def _candidates(self, reports: list[Event], rule: dedup.DedupRule) -> dict[tuple[Any, ...], list[dedup.Cluster]]:
         """Stored events that share a report's CAMEO root and countries and are near its date."""
         keys = {(*_key(e), _day(e.date.date)) for e in reports}
+        # a stored hosting (043) is compared as the guest's visit: its sides swapped
         rows = self.con.execute(
-            """SELECT DISTINCT e.id, e.event_date, e.cameo_root, e.source_country, e.source_sector, e.source_kb,
+            """WITH e AS (
+                   SELECT id, event_date, cameo_root, place, num_articles, cameo = ? AS swapped,
+                          CASE WHEN cameo = ? THEN target_country ELSE source_country END AS sc,
+                          CASE WHEN cameo = ? THEN source_country ELSE target_country END AS tc,
+                          source_country, source_sector, source_kb, source_name,
+                          target_country, target_sector, target_kb, target_name
+                   FROM events)
+               SELECT DISTINCT e.id, e.event_date, e.cameo_root, e.source_country, e.source_sector, e.source_kb,
                       e.source_name, e.target_country, e.target_sector, e.target_kb, e.target_name, e.place,
-                      e.num_articles
-               FROM events e JOIN (SELECT unnest(?) AS root, unnest(?) AS sc, unnest(?) AS tc,
-                                          unnest(?) AS day) k
-                 ON e.cameo_root = k.root AND e.source_country IS NOT DISTINCT FROM k.sc
-                AND e.target_country IS NOT DISTINCT FROM k.tc
+                      e.num_articles, e.swapped
+               FROM e JOIN (SELECT unnest(?) AS root, unnest(?) AS sc, unnest(?) AS tc, unnest(?) AS day) k
+                 ON e.cameo_root = k.root AND e.sc IS NOT DISTINCT FROM k.sc AND e.tc IS NOT DISTINCT FROM k.tc
                 AND (e.event_date IS NULL AND k.day IS NULL
                      OR e.event_date BETWEEN k.day - ?::INTEGER AND k.day + ?::INTEGER)""",
-            [[k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys], [k[3] for k in keys],
-             rule.window_days, rule.window_days]).fetchall()
+            [HOST_VISIT, HOST_VISIT, HOST_VISIT, [k[0] for k in keys], [k[1] for k in keys], [k[2] for k in keys],
+             [k[3] for k in keys], rule.window_days, rule.window_days]).fetchall()
         cols = ["id", "event_date", "cameo_root", "source_country", "source_sector", "source_kb", "source_name",
-                "target_country", "target_sector", "target_kb", "target_name", "place", "num_articles"]
+                "target_country", "target_sector", "target_kb", "target_name", "place", "num_articles", "swapped"]
         out: dict[tuple[Any, ...], list[dedup.Cluster]] = {}
         for r in rows:
             row = dict(zip(cols, r, strict=True))
-            cluster = dedup.Cluster(row["id"], row["event_date"], dedup.side_of(row, "source"),
-                                    dedup.side_of(row, "target"), row["place"], row["num_articles"])
-            out.setdefault((row["cameo_root"], row["source_country"], row["target_country"]), []).append(cluster)
+            first, second = ("target", "source") if row["swapped"] else ("source", "target")
+            cluster = dedup.Cluster(row["id"], row["event_date"], dedup.side_of(row, first),
+                                    dedup.side_of(row, second), row["place"], row["num_articles"],
+                                    swapped=bool(row["swapped"]))
+            key = (row["cameo_root"], row[f"{first}_country"], row[f"{second}_country"])
+            out.setdefault(key, []).append(cluster)
         return out
 
     # -- reading ----------------------------------------------------------------------------
@@ -353,7 +365,16 @@ def _event_row(event_id: int, e: Event) -> list[Any]:
 
 
 def _key(e: Event) -> tuple[str, str | None, str | None]:
-    return (e.cameo[:2], _first(e.source, "country"), _first(e.target, "country"))
+    source, target = _sides(e)
+    return (e.cameo[:2], _first(source, "country"), _first(target, "country"))
+
+
+def _sides(e: Event) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Source and target as the merge rule compares them: a hosting is the guest's visit."""
+    return (e.target, e.source) if e.cameo == HOST_VISIT else (e.source, e.target)
+
+
+HOST_VISIT = "043"
 
 
 def _side(actors: tuple[Actor, ...]) -> dedup.Side:

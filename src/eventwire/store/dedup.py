@@ -7,8 +7,11 @@ hold (see docs/store.md):
 1. the same CAMEO root (which fixes the PLOVER category and the quad class);
 2. the same source country and the same target country (ISO or IGO code);
 3. on each side the same person or group when both sides name one from the knowledge base,
-   otherwise the same sector, or a sector on one side only ("France" and "the French
-   government" are the same actor, "French rebels" is not);
+   otherwise compatible sectors: the same sector, a sector on one side only ("France" and
+   "the French government" are the same actor, "French rebels" is not), two arms of the
+   state (government, military, police, intelligence, judiciary, legislature, elites:
+   outlets differ on which arm of the state "arrested" someone, not on who did it), or
+   unidentified armed men on one side and rebels or soldiers on the other;
 4. an event date within ``window_days`` of the event's date (the date of its first
    report: no chaining, so a daily series of talks does not grow into one event);
 5. the same place when both reports have one;
@@ -16,6 +19,9 @@ hold (see docs/store.md):
    coder has already merged what it could, so two reports there are two events;
 7. at least one side has a known country or person: reports about unknown actors are
    never merged, because nothing shows they are the same actors.
+
+"A hosted B" and "B visited A" are one visit: a hosting (CAMEO 043) is compared as the
+visit (042) it is, with its actors swapped.
 
 Among several events that qualify, the one with the nearest date wins, then the one
 reported by most articles.
@@ -56,9 +62,22 @@ class Side:
             return True
         if self.country != other.country:
             return False
-        if self.kb and other.kb:
-            return self.kb == other.kb
-        return self.sector is None or other.sector is None or self.sector == other.sector
+        if self.kb and other.kb and self.kb != self.country and other.kb != other.country:
+            return self.kb == other.kb  # two people or groups (an IGO's own id is its code)
+        return sectors_compatible(self.sector, other.sector)
+
+
+STATE = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "ELI"})
+ARMED = frozenset({"UAF", "REB", "MIL", "INS", "SEP"})
+
+
+def sectors_compatible(a: str | None, b: str | None) -> bool:
+    """Whether two sectors can name the same actor in two outlets' wording (rule 3)."""
+    if a is None or b is None or a == b:
+        return True
+    if a in STATE and b in STATE:
+        return True
+    return "UAF" in (a, b) and a in ARMED and b in ARMED
 
 
 @dataclass
@@ -71,6 +90,7 @@ class Cluster:
     target: Side
     place: str | None
     articles: int
+    swapped: bool = False  # the stored row is a hosting, compared as the guest's visit
     docs: set[str] = field(default_factory=set)
 
 

@@ -83,13 +83,13 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def select_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> duckdb.DuckDBPyConnection:
-    """Run the filtered event query; the caller fetches rows, a DataFrame or Arrow."""
+def select_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> duckdb.DuckDBPyRelation:
+    """The filtered event query as a relation; the caller fetches rows, a DataFrame or Arrow."""
     clause, params = where(f)
     sql = f"SELECT {', '.join(EVENT_FIELDS)} FROM events{clause} ORDER BY event_date, id"  # noqa: S608
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
-    return con.execute(sql, params)
+    return con.cursor().sql(sql, params=params)  # its own cursor: earlier results may be open
 
 
 @dataclass(frozen=True)
