@@ -106,10 +106,38 @@ class Store:
             by_doc.setdefault(event.doc_id, []).append(event)
         docs = {d: (t, p) for d, t, p in self.con.execute("SELECT id, text, published FROM documents").fetchall()}
         self.con.execute("BEGIN")
-        self._assign(by_doc, dedup.DedupRule())
+        assignment = self._assign(by_doc, dedup.DedupRule())
+        self._bulk_update_event_ids(assignment)
         self._insert_actors([Coded(Document(docs[d][0], docs[d][1], d), events)
                              for d, events in by_doc.items() if d in docs])
         self.con.execute("COMMIT")
+
+    def _bulk(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], verb: str = "INSERT",
+              tail: str = "") -> None:
+        """Insert many rows in one statement through an Arrow table (executemany runs one
+        statement per row, which made storing cost more than coding)."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        data = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})
+        self.con.register("_eventwire_rows", data)
+        try:
+            cols = ", ".join(columns)
+            self.con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _eventwire_rows {tail}")
+        finally:
+            self.con.unregister("_eventwire_rows")
+
+    def _bulk_update_event_ids(self, assignment: dict[str, int]) -> None:
+        if not assignment:
+            return
+        import pyarrow as pa
+
+        self.con.register("_eventwire_ids", pa.table({"id": list(assignment), "event_id": list(assignment.values())}))
+        try:
+            self.con.execute("UPDATE reports SET event_id = t.event_id FROM _eventwire_ids t WHERE reports.id = t.id")
+        finally:
+            self.con.unregister("_eventwire_ids")
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -145,7 +173,8 @@ class Store:
         self.con.execute("BEGIN")
         try:
             self._insert_documents(fresh)
-            self._assign({c.document.doc_id: c.events for c in fresh}, rule)
+            assignment = self._assign({c.document.doc_id: c.events for c in fresh}, rule)
+            self._insert_reports(fresh, assignment)
             self._insert_actors(fresh)
             self.con.execute("COMMIT")
         except BaseException:
@@ -156,24 +185,27 @@ class Store:
     def _insert_documents(self, batch: Sequence[Coded]) -> None:
         docs = [[c.document.doc_id, content_hash(c.document.text), c.document.date, c.document.title,
                  c.document.text, c.document.source, c.document.url, c.document.origin] for c in batch]
-        self.con.executemany("INSERT INTO documents (id, content_hash, published, title, text, source, url, "
-                             "origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", docs)
-        reports = [[e.id, e.doc_id, e.sentence_index, e.date.date, e.date.precision, e.cameo,
-                    e.plover_category, e.plover_mode, e.plover_context, e.goldstein, e.quad_class,
-                    _first(e.source, "country"), _first(e.source, "sector"), _first(e.target, "country"),
-                    _first(e.target, "sector"), e.modality, e.rule, e.confidence, len(e.mentions),
-                    json.dumps(e.to_dict(), ensure_ascii=False)]
-                   for c in batch for e in c.events]
-        if reports:
-            self.con.executemany(
-                "INSERT OR IGNORE INTO reports (id, doc_id, sentence_index, event_date, date_precision, cameo, "
-                "plover_category, plover_mode, plover_context, goldstein, quad_class, source_country, "
-                "source_sector, target_country, target_sector, modality, rule, confidence, mentions, record) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", reports)
+        self._bulk("documents", ("id", "content_hash", "published", "title", "text", "source", "url", "origin"),
+                   docs)
         learned = [[a.name, a.country, a.sector, a.role, a.text, a.how, c.document.doc_id, c.document.date, i]
                    for c in batch for a, i in c.introduced]
-        if learned:
-            self.con.executemany("INSERT INTO learned_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", learned)
+        self._bulk("learned_actors", ("name", "country", "sector", "role", "mention", "how", "doc_id", "published",
+                                      "sentence_index"), learned)
+
+    def _insert_reports(self, batch: Sequence[Coded], assignment: dict[str, int]) -> None:
+        seen: set[str] = set()
+        reports = []
+        for c in batch:
+            for e in c.events:
+                if e.id in seen:
+                    continue  # the same report twice in one document: stored once
+                seen.add(e.id)
+                reports.append([e.id, e.doc_id, e.sentence_index, _day(e.date.date), e.date.precision, e.cameo,
+                                e.plover_category, e.plover_mode, e.plover_context, e.goldstein, e.quad_class,
+                                _first(e.source, "country"), _first(e.source, "sector"), _first(e.target, "country"),
+                                _first(e.target, "sector"), e.modality, e.rule, e.confidence, len(e.mentions),
+                                json.dumps(e.to_dict(), ensure_ascii=False), assignment.get(e.id)])
+        self._bulk("reports", REPORT_COLUMNS, reports, verb="INSERT OR IGNORE")
 
     def _insert_actors(self, batch: Sequence[Coded]) -> None:
         rows = []
@@ -193,20 +225,20 @@ class Store:
                 key = f"{a.name}|{a.country or ''}|{a.sector or ''}"
                 entry = counts.setdefault(key, [key, a.name, a.country, a.sector, None, "learned", 0, day, day])
                 entry[5] = "learned" if entry[5] == "text" else entry[5]
-        if rows:
-            self.con.executemany("INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        if counts:
-            self.con.executemany(
-                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
-                "mentions = actors.mentions + excluded.mentions, "
-                "first_seen = least(actors.first_seen, excluded.first_seen), "
-                "last_seen = greatest(actors.last_seen, excluded.last_seen)", list(counts.values()))
+        self._bulk("actor_mentions", ("report_id", "doc_id", "role", "text", "start_char", "end_char", "name",
+                                      "country", "sector", "kb_id", "how", "evidence"), rows)
+        self._bulk("actors", ("key", "name", "country", "sector", "kb_id", "origin", "mentions", "first_seen",
+                              "last_seen"), list(counts.values()),
+                   tail="ON CONFLICT (key) DO UPDATE SET mentions = actors.mentions + excluded.mentions, "
+                        "first_seen = least(actors.first_seen, excluded.first_seen), "
+                        "last_seen = greatest(actors.last_seen, excluded.last_seen)")
 
-    def _assign(self, by_doc: dict[str, list[Event]], rule: dedup.DedupRule) -> None:
-        """Merge each report into an existing event or a new one; write mentions and counts."""
+    def _assign(self, by_doc: dict[str, list[Event]], rule: dedup.DedupRule) -> dict[str, int]:
+        """Merge each report into an existing event or a new one; write events, mentions and
+        counts; return each report's event id (the caller stores the reports)."""
         reports = [e for events in by_doc.values() for e in events]
         if not reports:
-            return
+            return {}
         clusters = self._candidates(reports, rule) if rule.enabled else {}
         new_rows: list[list[Any]] = []
         mention_rows: list[list[Any]] = []
@@ -247,12 +279,11 @@ class Store:
             for m in e.mentions:
                 mention_rows.append([chosen.id, e.id, e.doc_id, m.sentence_index, m.sentence.start, m.sentence.end,
                                      m.trigger.start, m.trigger.end, m.trigger.text, m.sentence.text])
-        if new_rows:
-            self.con.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
-                                 f"({', '.join('?' * len(EVENT_COLUMNS))})", new_rows)
-            touched.update(r[0] for r in new_rows)
-        self.con.executemany("INSERT INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mention_rows)
-        self.con.executemany("UPDATE reports SET event_id = ? WHERE id = ?", assignment)
+        self._bulk("events", EVENT_COLUMNS, new_rows)
+        touched.update(r[0] for r in new_rows)
+        self._bulk("event_mentions", ("event_id", "report_id", "doc_id", "sentence_index", "sentence_start",
+                                      "sentence_end", "trigger_start", "trigger_end", "trigger_text", "sentence"),
+                   mention_rows)
         if placed:
             self.con.executemany("UPDATE events SET place = ? WHERE id = ?", placed)
         for prefix, name, sector, kb, event_id in sharpened:
@@ -265,6 +296,7 @@ class Store:
                    FROM event_mentions m JOIN documents d ON d.id = m.doc_id
                    WHERE m.event_id IN (SELECT unnest(?)) GROUP BY m.event_id) c
                WHERE events.id = c.event_id""", [sorted(touched)])
+        return {report_id: event_id for event_id, report_id in assignment}
 
     def _new_ids(self, n: int) -> list[int]:
         return [r[0] for r in self.con.execute("SELECT nextval('event_ids') FROM range(?)", [n]).fetchall()]
@@ -348,6 +380,11 @@ class Store:
 TABLES = frozenset({"documents", "reports", "events", "event_mentions", "actor_mentions", "actors",
                     "learned_actors"})
 
+REPORT_COLUMNS = ("id", "doc_id", "sentence_index", "event_date", "date_precision", "cameo", "plover_category",
+                  "plover_mode", "plover_context", "goldstein", "quad_class", "source_country", "source_sector",
+                  "target_country", "target_sector", "modality", "rule", "confidence", "mentions", "record",
+                  "event_id")
+
 EVENT_COLUMNS = ("id", "event_date", "date_precision", "cameo", "cameo_root", "cameo_name", "plover_category",
                  "plover_mode", "plover_context", "goldstein", "quad_class", "source_name", "source_country",
                  "source_sector", "source_kb", "target_name", "target_country", "target_sector", "target_kb",
@@ -357,7 +394,7 @@ EVENT_COLUMNS = ("id", "event_date", "date_precision", "cameo", "cameo_root", "c
 def _event_row(event_id: int, e: Event) -> list[Any]:
     s = e.source[0] if e.source else None
     t = e.target[0] if e.target else None
-    return [event_id, e.date.date, e.date.precision, e.cameo, e.cameo[:2], e.cameo_name, e.plover_category,
+    return [event_id, _day(e.date.date), e.date.precision, e.cameo, e.cameo[:2], e.cameo_name, e.plover_category,
             e.plover_mode, e.plover_context, e.goldstein, e.quad_class,
             s.name if s else None, s.country if s else None, s.sector if s else None, s.kb_id if s else None,
             t.name if t else None, t.country if t else None, t.sector if t else None, t.kb_id if t else None,

@@ -24,7 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
@@ -171,13 +171,14 @@ def _chunks(items: Iterable[Item], store: Store, summary: Summary, on_reject: Ca
 
 def ingest(inputs: Sequence[str], db: str | Path, *, default_date: dt.date | None = None,
            processes: int | None = None, rejects: str | Path | None = None, rule: DedupRule | None = None,
-           model: str | None = None, kb: Sequence[str] = (), chunk_size: int = CHUNK,
+           model: str | None = None, kb: Sequence[str] = (), coder: Coder | None = None, chunk_size: int = CHUNK,
            progress: Callable[[int, int], None] | None = None,
            log: Callable[[str], None] | None = None) -> Summary:
     """Ingest ``inputs`` into the store at ``db``; see the module docstring for the shape.
 
     ``progress(done, stored_events)`` is called after each committed chunk, ``log`` with a
-    line per commit (used by tests that kill the run mid-way).
+    line per commit (used by tests that kill the run mid-way). ``coder`` reuses a loaded
+    Coder (its model and knowledge base) instead of loading one.
     """
     processes = max(1, processes or os.cpu_count() or 1)
     rule = rule or DedupRule()
@@ -202,6 +203,7 @@ def ingest(inputs: Sequence[str], db: str | Path, *, default_date: dt.date | Non
         for r in results:
             if isinstance(r, Reject):
                 on_reject(r)
+        assert store is not None
         added = store.add_batch(coded, rule)
         summary.stored += sum(added)
         summary.skipped += len(added) - sum(added)
@@ -211,40 +213,64 @@ def ingest(inputs: Sequence[str], db: str | Path, *, default_date: dt.date | Non
         if progress:
             progress(summary.stored + summary.skipped + summary.rejected, summary.events)
 
-    store = Store(db)
+    coder = coder or Coder(model, kb)
+    pool = _start_pool(processes, coder, model, tuple(kb)) if processes > 1 else None
+    store: Store | None = None
     try:
+        store = Store(db)  # opened after the workers exist: a forked child must not inherit DuckDB's threads
         chunks = _chunks(read_inputs(inputs, default_date), store, summary, on_reject, chunk_size)
-        if processes == 1:
-            coder = Coder(model, kb)
+        if pool is None:
             for chunk in chunks:
                 commit(code_chunk_batched(chunk, coder))
         else:
-            _run_pool(chunks, processes, model, tuple(kb), commit)
+            _run_pool(pool, chunks, processes, commit)
     finally:
-        store.close()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if store is not None:
+            store.close()
         if reject_fh is not None:
             reject_fh.close()
         summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _run_pool(chunks: Iterator[list[Document]], processes: int, model: str | None, kb: tuple[str, ...],
+def _start_pool(processes: int, coder: Coder, model: str | None, kb: tuple[str, ...]) -> ProcessPoolExecutor:
+    """Worker processes, started and ready before the store is opened.
+
+    Where the platform forks, the workers inherit the parent's loaded Coder (model, knowledge
+    base and lexicon shared copy-on-write, no load per worker); elsewhere each loads its own.
+    """
+    global _CODER
+    if "fork" in get_all_start_methods():
+        _CODER = coder
+        pool = ProcessPoolExecutor(max_workers=processes, mp_context=get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(max_workers=processes, mp_context=get_context("spawn"),
+                                   initializer=_init_worker, initargs=(model, kb))
+    for f in [pool.submit(_ready) for _ in range(processes)]:
+        f.result()
+    return pool
+
+
+def _ready() -> bool:
+    return _CODER is not None
+
+
+def _run_pool(pool: ProcessPoolExecutor, chunks: Iterator[list[Document]], processes: int,
               commit: Callable[[list[Coded | Reject]], None]) -> None:
-    """Code chunks on ``processes`` workers, committing results in input order.
+    """Code chunks on the workers, committing results in input order.
 
     At most two chunks per worker are in flight, so memory stays flat however long the
     input is, and results are committed in the order the inputs were read.
     """
-    ctx = get_context("spawn")  # the parent holds DuckDB threads: never fork it
-    with ProcessPoolExecutor(max_workers=processes, mp_context=ctx, initializer=_init_worker,
-                             initargs=(model, kb)) as pool:
-        inflight: deque[Future[list[Coded | Reject]]] = deque()
-        for chunk in chunks:
-            inflight.append(pool.submit(code_chunk_batched, chunk))
-            while len(inflight) >= 2 * processes:
-                commit(inflight.popleft().result())
-        while inflight:
+    inflight: deque[Future[list[Coded | Reject]]] = deque()
+    for chunk in chunks:
+        inflight.append(pool.submit(code_chunk_batched, chunk))
+        while len(inflight) >= 2 * processes:
             commit(inflight.popleft().result())
+    while inflight:
+        commit(inflight.popleft().result())
 
 
 def default_rejects_path(db: str | Path) -> Path:
