@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml requirements/model.txt
 install: $(STAMP)
 
 demo: install
-	$(VENV)/bin/eventwire code src/eventwire/examples/article.txt --date 2025-06-04 --db eventwire.duckdb
+	$(VENV)/bin/eventwire code src/eventwire/examples/article.txt --date 2025-06-04
+	$(VENV)/bin/eventwire ingest src/eventwire/examples --date 2025-06-04 --db eventwire.duckdb
+	$(VENV)/bin/eventwire events --db eventwire.duckdb --source RUS
+	$(VENV)/bin/eventwire dyad RUS UKR --by day --db eventwire.duckdb
 
 test: install
 	$(PY) -m pytest -q
@@ -27,6 +30,9 @@ lint: install
 bench: install
 	$(PY) bench/accuracy.py
 	$(PY) bench/speed.py
+	$(PY) bench/dedup.py
+	$(PY) bench/ingest.py
+	$(PY) bench/query.py
 
 clean:
-	rm -rf $(VENV) eventwire.duckdb .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) eventwire.duckdb eventwire.rejects.jsonl .pytest_cache .mypy_cache .ruff_cache

@@ -206,3 +206,29 @@ def test_coding_a_date_in_a_reported_clause_is_not_the_statements(code):
               date="2025-06-04")
     said = [e for e in ev if e.cameo == "010"]
     assert said and said[0].date.date == "2025-06-04" and said[0].date.precision == "publication"
+
+
+def test_coding_future_clause_dates_a_weekday_forward(code):
+    ev = code("Japanese and Korean negotiators will meet in Osaka on Friday, officials said on Wednesday.")
+    meet = [e for e in ev if e.cameo.startswith("03")]
+    assert meet and {e.date.date for e in meet} == {"2025-02-14"}  # published Wednesday 2025-02-12
+
+
+def test_coding_event_place_is_the_city_of_a_locative_phrase(code):
+    ev = code("Sudanese paramilitaries shelled a market in Omdurman on Tuesday.")
+    assert any(e.attributes.get("place") == "Omdurman, Sudan" for e in ev)
+    ev = code("Brazil's president met Argentina's president near the town of Foz do Iguacu.")
+    assert all("place" not in e.attributes or "Foz" in e.attributes["place"] for e in ev)
+
+
+def test_coding_members_of_a_known_group_and_hyphenated_group_names(code):
+    for text in ("Fighters of al-Shabaab abducted two Kenyan teachers on Monday.",
+                 "Al-Shabaab abducted two Kenyan teachers on Monday."):
+        ev = [e for e in code(text) if e.cameo.startswith("18")]
+        assert ev and ev[0].source[0].kb_id == "al-shabaab", text
+
+
+def test_coding_a_role_compound_is_an_actor_not_an_event(code):
+    ev = code("Gunmen abducted an aid worker and a relief worker in Darfur on Monday.")
+    assert "07" not in _roots(ev)  # "aid worker" names a person; no aid was given
+    assert "18" in _roots(ev)

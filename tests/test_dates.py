@@ -11,6 +11,12 @@ def test_dates_weekday_is_the_publication_day_or_before():
     assert resolve("Thursday", PUB).date == "2025-02-06"
 
 
+def test_dates_weekday_in_a_future_clause_looks_forward():
+    assert resolve("on Thursday", PUB, future=True).date == "2025-02-13"
+    assert resolve("Wednesday", PUB, future=True).date == "2025-02-19"  # "will meet on Wednesday", said Wednesday
+    assert resolve("Friday", PUB, future=False).date == "2025-02-07"
+
+
 def test_dates_month_and_year_precision():
     d = resolve("February 2022", PUB)
     assert (d.date, d.precision) == ("2022-02-01", "month")

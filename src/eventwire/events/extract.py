@@ -490,8 +490,8 @@ class Extractor:
                     continue
                 day = dates.shift(dt.date.fromisoformat(ref.date), *off)
                 return EventDate(day.isoformat(), "day", d.text, d.start, d.end)
-            if d.resolved():
-                return d.resolved()
+            if d.resolved(_future(tok)):
+                return d.resolved(_future(tok))
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "ROOT":
             # a date on the main clause that no event claims ("On Monday, officials said ..."),
             # not one inside a reported clause ("said Ukraine would send it next week")
@@ -573,6 +573,20 @@ class Extractor:
 
 
 # -- parse helpers ---------------------------------------------------------------------------------
+
+_FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "due", "set", "prepare", "intend", "agree", "hope",
+                               "go", "promise", "vow", "pledge"})
+
+
+def _future(tok: Token) -> bool:
+    """Whether a clause speaks of what is to come: "will meet", "are due to meet",
+    "agreed to meet", "is going to meet" (a bare weekday then looks forward)."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in tok.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.dep_ in {"xcomp", "acomp"}:
+        return tok.head.lemma_.lower() in _FUTURE_GOVERNORS or _future(tok.head)
+    return False
+
 
 _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "into"})
 

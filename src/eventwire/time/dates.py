@@ -84,9 +84,13 @@ def _parse(clean: str, published: dt.date | None) -> tuple[dt.date, str] | None:
     return data.date_obj.date(), _PERIODS.get(data.period or "day", "day")
 
 
-def resolve(text: str, published: dt.date | None, start: int = -1, end: int = -1
+def resolve(text: str, published: dt.date | None, start: int = -1, end: int = -1, future: bool = False
             ) -> EventDate | None:
-    """The date a DATE expression names, relative to the publication date; None if vague."""
+    """The date a DATE expression names, relative to the publication date; None if vague.
+
+    ``future`` is for a clause about what is to come ("will meet on Wednesday"): a bare
+    weekday then means the next such day after publication, not the last one.
+    """
     raw = text.strip()
     clean = re.sub(r"^(on|in|since|by|from|until|at|during|early|late|mid-?)\s+", "",
                    raw, flags=re.I).strip()
@@ -96,6 +100,9 @@ def resolve(text: str, published: dt.date | None, start: int = -1, end: int = -1
     # A bare weekday in news means the most recent such day, the publication day included;
     # dateparser with PREFER_DATES_FROM=past skips the publication day itself.
     if low in _WEEKDAYS and published is not None:
+        if future:
+            ahead = (_WEEKDAYS.index(low) - published.weekday()) % 7 or 7
+            return EventDate((published + dt.timedelta(days=ahead)).isoformat(), "day", raw, start, end)
         back = (published.weekday() - _WEEKDAYS.index(low)) % 7
         return EventDate((published - dt.timedelta(days=back)).isoformat(), "day", raw, start, end)
     if low in {"today", "tonight", "this morning", "this afternoon", "this evening"} and published:
@@ -127,18 +134,16 @@ class DateMention:
     """A DATE expression in a sentence, resolved only when an event asks for it (dateparser
     is the slowest step of coding; most date words never date an event)."""
 
-    __slots__ = ("text", "start", "end", "published", "_resolved", "_done")
+    __slots__ = ("text", "start", "end", "published", "_resolved")
 
     def __init__(self, text: str, start: int, end: int, published: dt.date | None) -> None:
         self.text, self.start, self.end, self.published = text, start, end, published
-        self._resolved: EventDate | None = None
-        self._done = False
+        self._resolved: dict[bool, EventDate | None] = {}
 
-    def resolved(self) -> EventDate | None:
-        if not self._done:
-            self._resolved = resolve(self.text, self.published, self.start, self.end)
-            self._done = True
-        return self._resolved
+    def resolved(self, future: bool = False) -> EventDate | None:
+        if future not in self._resolved:
+            self._resolved[future] = resolve(self.text, self.published, self.start, self.end, future)
+        return self._resolved[future]
 
     @property
     def date(self) -> str:
