@@ -34,6 +34,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "eventwire.duckdb", "Path of the embedded event store."),
     Setting("kb", "", "User knowledge-base YAML files, separated by ':', loaded after the shipped ones "
             "(the --kb option adds more)."),
+    Setting("token", "", "Web service: when set, writing endpoints need it as a bearer token (401 otherwise)."),
+    Setting("max_body_bytes", 1_000_000, "Web service: largest request body accepted; larger gets 413."),
+    Setting("cors_origins", "", "Web service: origins allowed by CORS, separated by ','; empty turns CORS off."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -16,6 +16,7 @@ from eventwire.cli import code as code_cmd
 from eventwire.cli import evaluate as eval_cmd
 from eventwire.cli import ingest as ingest_cmd
 from eventwire.cli import query as query_cmd
+from eventwire.cli import serve as serve_cmd
 from eventwire.errors import EventwireError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -27,6 +28,7 @@ app.command("events")(query_cmd.events_cmd)
 app.command("dyad")(query_cmd.dyad_cmd)
 app.command("alerts")(query_cmd.alerts_cmd)
 app.command("export")(query_cmd.export_cmd)
+app.command("serve")(serve_cmd.serve)
 app.add_typer(actors_cmd.app, name="actors")
 
 

@@ -49,6 +49,8 @@ class EventFilter:
     category: str | None = None
     cameo: str | None = None
     limit: int | None = None
+    offset: int = 0
+    sort: str | None = None  # a column of EVENT_FIELDS, "-" first for descending
 
 
 def _actor_clause(prefix: str, spec: ActorSpec, params: list[Any]) -> str:
@@ -86,10 +88,28 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
 def select_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> duckdb.DuckDBPyRelation:
     """The filtered event query as a relation; the caller fetches rows, a DataFrame or Arrow."""
     clause, params = where(f)
-    sql = f"SELECT {', '.join(EVENT_FIELDS)} FROM events{clause} ORDER BY event_date, id"  # noqa: S608
+    sql = f"SELECT {', '.join(EVENT_FIELDS)} FROM events{clause} ORDER BY {order_by(f.sort)}"  # noqa: S608
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
+    if f.offset:
+        sql += f" OFFSET {int(f.offset)}"
     return con.cursor().sql(sql, params=params)  # its own cursor: earlier results may be open
+
+
+def order_by(sort: str | None) -> str:
+    """An ORDER BY clause from a user's sort key, checked against the known columns."""
+    if not sort:
+        return "event_date, id"
+    column = sort.lstrip("-")
+    if column not in EVENT_FIELDS:
+        raise InputError(f"cannot sort by {column!r}; choose one of {', '.join(EVENT_FIELDS)}")
+    return f"{column} {'DESC' if sort.startswith('-') else 'ASC'} NULLS LAST, id"
+
+
+def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> int:
+    clause, params = where(f)
+    row = con.cursor().execute(f"SELECT count(*) FROM events{clause}", params).fetchone()  # noqa: S608
+    return int(row[0]) if row else 0
 
 
 @dataclass(frozen=True)
@@ -191,3 +211,86 @@ def sparkline(values: list[float]) -> str:
     if hi == lo:
         return SPARKS[0 if hi == 0 else 3] * len(values)
     return "".join(SPARKS[round((v - lo) / (hi - lo) * (len(SPARKS) - 1))] for v in values)
+
+
+def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description or []]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def event_detail(con: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, Any] | None:
+    """One merged event with every article sentence that reported it and the evidence:
+    the trigger, the actor mentions with how each was resolved, and the lexicon rule."""
+    cur = con.cursor()
+    events = _rows(cur.execute(f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE id = ?", [event_id]))  # noqa: S608
+    if not events:
+        return None
+    mentions = _rows(cur.execute(
+        """SELECT m.report_id, m.doc_id, d.title, d.url, d.source AS outlet, d.published, m.sentence_index,
+                  m.sentence, m.sentence_start, m.trigger_text, m.trigger_start - m.sentence_start AS trigger_at,
+                  m.trigger_end - m.sentence_start AS trigger_end, r.rule, r.confidence, r.cameo, r.modality
+           FROM event_mentions m JOIN documents d ON d.id = m.doc_id JOIN reports r ON r.id = m.report_id
+           WHERE m.event_id = ? ORDER BY d.published, m.doc_id, m.sentence_index""", [event_id]))
+    actors = _rows(cur.execute(
+        """SELECT a.report_id, a.role, a.text, a.start_char, a.end_char, a.name, a.country, a.sector, a.kb_id,
+                  a.how, a.evidence
+           FROM actor_mentions a WHERE a.report_id IN (SELECT report_id FROM event_mentions WHERE event_id = ?)
+           ORDER BY a.report_id, a.role DESC""", [event_id]))
+    for m in mentions:
+        m["actors"] = [a for a in actors if a["report_id"] == m["report_id"]]
+    cur.close()
+    return {"event": events[0], "mentions": mentions}
+
+
+def actor_profile(con: duckdb.DuckDBPyConnection, key: str, limit: int = 20) -> dict[str, Any] | None:
+    """An actor (its key in the ``actors`` table, or a country/IGO code): who it is, its
+    main partners (the other side of its events) and its recent events."""
+    cur = con.cursor()
+    found = _rows(cur.execute("SELECT * FROM actors WHERE key = ?", [key]))
+    if found:
+        actor = found[0]
+        if actor["kb_id"]:
+            cond, params = "{side}_kb = ?", [actor["kb_id"]]
+        else:
+            cond = "{side}_name = ? AND {side}_country IS NOT DISTINCT FROM ?"
+            params = [actor["name"], actor["country"]]
+    else:
+        code = key.strip().upper()
+        n = cur.execute("SELECT count(*) FROM events WHERE source_country = ? OR target_country = ?",
+                        [code, code]).fetchone()
+        if not n or not n[0]:
+            cur.close()
+            return None
+        actor = {"key": code, "name": code, "country": code, "sector": None, "kb_id": None, "origin": "country"}
+        cond, params = "{side}_country = ?", [code]
+    src, tgt = cond.format(side="source"), cond.format(side="target")
+    partners = _rows(cur.execute(
+        f"""WITH mine AS (
+                SELECT target_country AS country, goldstein FROM events WHERE {src} AND target_country IS NOT NULL
+                UNION ALL
+                SELECT source_country, goldstein FROM events WHERE {tgt} AND source_country IS NOT NULL)
+            SELECT country, count(*) AS events, round(avg(goldstein), 2) AS goldstein_mean
+            FROM mine GROUP BY country ORDER BY events DESC, country LIMIT ?""",  # noqa: S608 - fixed templates
+        [*params, *params, limit]))
+    recent = _rows(cur.execute(
+        f"SELECT {', '.join(EVENT_FIELDS)} FROM events WHERE ({src}) OR ({tgt}) "  # noqa: S608
+        f"ORDER BY event_date DESC NULLS LAST, id DESC LIMIT ?", [*params, *params, limit]))
+    cur.close()
+    return {"actor": actor, "partners": partners, "recent": recent}
+
+
+def network(con: duckdb.DuckDBPyConnection, since: dt.date | None = None, until: dt.date | None = None,
+            limit: int = 40) -> list[dict[str, Any]]:
+    """Country pairs by number of events between them (either direction), with the mean Goldstein."""
+    cond, params = "source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country", []
+    if since:
+        cond += " AND event_date >= ?"
+        params.append(since)
+    if until:
+        cond += " AND event_date <= ?"
+        params.append(until)
+    return _rows(con.cursor().execute(
+        f"""SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
+                   count(*) AS events, round(avg(goldstein), 2) AS goldstein_mean
+            FROM events WHERE {cond} GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?""",  # noqa: S608
+        [*params, limit]))
