@@ -147,3 +147,30 @@ schema = schemathesis.pytest.from_fixture("api_schema")
                                  HealthCheck.function_scoped_fixture])
 def test_api_conforms_to_its_openapi_spec(case):
     case.call_and_validate(headers=AUTH, timeout=60)
+
+
+def test_ingest_through_the_running_service_while_it_owns_the_store(tmp_path, coder):
+    """DuckDB has one writer: the service. An ingest sends it documents; a direct query of
+    the file meanwhile is refused in one line."""
+    import json
+    import subprocess
+    import sys
+
+    db = tmp_path / "owned.duckdb"
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "1", "source": "Wire", "date": "2025-03-05",
+                               "text": "Chile and Peru signed a fishing agreement in Lima on Tuesday."}) + "\n"
+                   + json.dumps({"id": "2", "text": "   "}) + "\n")
+    cli = [sys.executable, "-m", "eventwire.cli.main"]
+    with live_server(db, token=TOKEN, coder=coder) as url:
+        run = subprocess.run([*cli, "ingest", str(src), "--server", url, "--token", TOKEN,
+                              "--rejects", str(tmp_path / "rej.jsonl")], capture_output=True, text=True, timeout=300)
+        assert run.returncode == 3, run.stderr
+        assert "stored           1" in run.stderr and "rejected         1" in run.stderr
+        assert httpx.get(url + "/api/v1/health", timeout=30).json()["documents"] == 1
+        busy = subprocess.run([*cli, "events", "--db", str(db)], capture_output=True, text=True, timeout=120)
+        assert busy.returncode == 2 and "being written by another process" in busy.stderr
+        assert "Traceback" not in busy.stderr
+        refused = subprocess.run([*cli, "ingest", str(src), "--server", url], capture_output=True, text=True,
+                                 timeout=300)
+        assert refused.returncode == 1 and "HTTP 401" in refused.stderr and "Traceback" not in refused.stderr

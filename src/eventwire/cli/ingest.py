@@ -44,6 +44,10 @@ def ingest_cmd(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
                                                   help="Progress bar (default: when stderr is a terminal).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A line on stderr per committed chunk.")] = False,
+    server: Annotated[str | None, typer.Option(help="Send the documents to a running `eventwire serve` at this "
+                                                    "URL instead of opening the store (it owns the store).")] = None,
+    token: Annotated[str | None, typer.Option(help="Bearer token for --server (default: the token setting).")]
+    = None,
 ) -> None:
     """Code inputs into the event store: idempotent, resumable, bad records to a rejects file.
 
@@ -71,14 +75,22 @@ def ingest_cmd(
             elapsed = max(bar.get_time() - started, 1e-6)
             bar.update(task, completed=done, events=events, rate=done / elapsed)
 
-        summary = ingest(inputs, store, default_date=default_date, processes=processes, rejects=rejects_path,
-                         rule=DedupRule(window_days=window, enabled=not no_dedup), model=model,
-                         kb=[str(k) for k in kb or []], progress=on_progress,
-                         log=(lambda line: typer.echo(line, err=True)) if verbose else None)
+        if server:
+            from eventwire.store.remote import ingest_remote
+
+            summary = ingest_remote(inputs, server, token=token or str(settings.get("token")) or None,
+                                    default_date=default_date, rejects=rejects or "eventwire.rejects.jsonl",
+                                    progress=on_progress)
+        else:
+            summary = ingest(inputs, store, default_date=default_date, processes=processes,
+                             rejects=rejects_path, rule=DedupRule(window_days=window, enabled=not no_dedup),
+                             model=model, kb=[str(k) for k in kb or []], progress=on_progress,
+                             log=(lambda line: typer.echo(line, err=True)) if verbose else None)
     typer.echo(f"documents read   {summary.read}", err=True)
     typer.echo(f"stored           {summary.stored}", err=True)
     typer.echo(f"already stored   {summary.skipped}", err=True)
-    typer.echo(f"rejected         {summary.rejected}" + (f"  → {rejects_path}" if summary.rejected else ""),
+    shown = (rejects or "eventwire.rejects.jsonl") if server else rejects_path
+    typer.echo(f"rejected         {summary.rejected}" + (f"  → {shown}" if summary.rejected else ""),
                err=True)
     for reason, n in sorted(summary.reasons.items(), key=lambda kv: -kv[1]):
         typer.echo(f"  {n:6d}  {reason}", err=True)

@@ -69,7 +69,7 @@ def code_page(request: Request, service: ServiceDep, text: Annotated[str, Form()
     except InputError as exc:
         error = str(exc)
     return _page(request, "code.html", text=text, date=date, title=title, events=events, error=error,
-                 warning=warning, annotated=render.annotate(text, events) if events else None)
+                 warning=warning, annotated=None if error else render.annotate(text, events))
 
 
 @router.get("/events", response_class=HTMLResponse)
