@@ -12,6 +12,7 @@ import warnings
 import typer
 
 from eventwire.cli import actors as actors_cmd
+from eventwire.cli import batch as batch_cmd
 from eventwire.cli import code as code_cmd
 from eventwire.cli import evaluate as eval_cmd
 from eventwire.cli import ingest as ingest_cmd
@@ -29,6 +30,8 @@ app.command("dyad")(query_cmd.dyad_cmd)
 app.command("alerts")(query_cmd.alerts_cmd)
 app.command("export")(query_cmd.export_cmd)
 app.command("serve")(serve_cmd.serve)
+app.command("batch")(batch_cmd.batch_cmd)
+app.command("load")(batch_cmd.load_cmd)
 app.add_typer(actors_cmd.app, name="actors")
 
 

@@ -8,6 +8,7 @@ file's modification time. A Markdown title is the first ``# heading``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,19 +40,25 @@ def read_text_file(path: Path, default_date: dt.date | None, doc_id: str) -> Ite
         return Reject(str(path), f"cannot read: {exc.strerror or exc}")
     if b"\x00" in data[:65536]:
         return Reject(str(path), "file looks binary (NUL bytes)")
+    return parse_text(data, str(path), default_date, doc_id, lambda: dt.date.fromtimestamp(path.stat().st_mtime))
+
+
+def parse_text(data: bytes, origin: str, default_date: dt.date | None, doc_id: str,
+               modified: Callable[[], dt.date | None]) -> Item:
+    """A text or Markdown file's bytes as a Document (shared by ingest and batch readers)."""
     try:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return Reject(str(path), f"not valid UTF-8 (byte {exc.start})")
+        return Reject(origin, f"not valid UTF-8 (byte {exc.start})")
     meta, body = _front_matter(raw)
     title = meta.get("title")
-    if title is None and path.suffix.lower() == ".md":
+    if title is None and origin.lower().endswith((".md", ".markdown")):
         for line in body.splitlines():
             if line.startswith("# "):
                 title = line[2:].strip()
                 break
     date: Any = meta.get("date") or default_date
     if date is None:
-        date = dt.date.fromtimestamp(path.stat().st_mtime)
-    return make_document(body, origin=str(path), date=date, doc_id=meta.get("id") or doc_id, title=title,
+        date = modified()
+    return make_document(body, origin=origin, date=date, doc_id=meta.get("id") or doc_id, title=title,
                          source=meta.get("source"), url=meta.get("url"))

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -221,10 +222,12 @@ class Store:
                         origin = "kb" if a.evidence else "text"
                         entry = counts.setdefault(key, [key, a.name, a.country, a.sector, a.kb_id, origin, 0, day, day])
                         entry[6] += 1
+                        _widen(entry, day)
             for a, _ in c.introduced:
                 key = f"{a.name}|{a.country or ''}|{a.sector or ''}"
                 entry = counts.setdefault(key, [key, a.name, a.country, a.sector, None, "learned", 0, day, day])
                 entry[5] = "learned" if entry[5] == "text" else entry[5]
+                _widen(entry, day)
         self._bulk("actor_mentions", ("report_id", "doc_id", "role", "text", "start_char", "end_char", "name",
                                       "country", "sector", "kb_id", "how", "evidence"), rows)
         self._bulk("actors", ("key", "name", "country", "sector", "kb_id", "origin", "mentions", "first_seen",
@@ -246,7 +249,7 @@ class Store:
         assignment: list[tuple[int, str]] = []
         placed: list[tuple[str, int]] = []
         sharpened: list[tuple[str, str, str | None, str | None, int]] = []
-        next_ids = iter(self._new_ids(len(reports)))
+        next_ids = self._id_counter()
         for e in reports:
             sources, targets = _sides(e)
             key, src, tgt, place = _key(e), _side(sources), _side(targets), e.attributes.get("place")
@@ -298,8 +301,12 @@ class Store:
                WHERE events.id = c.event_id""", [sorted(touched)])
         return {report_id: event_id for event_id, report_id in assignment}
 
-    def _new_ids(self, n: int) -> list[int]:
-        return [r[0] for r in self.con.execute("SELECT nextval('event_ids') FROM range(?)", [n]).fetchall()]
+    def _id_counter(self) -> Iterator[int]:
+        """Event ids in creation order, one past the largest stored: the store has one writer,
+        so ids depend only on the order reports arrive (an ingest and a batch load of the
+        same input give the same ids)."""
+        (row,) = self.con.execute("SELECT coalesce(max(id), 0) FROM events").fetchall()
+        return itertools.count(int(row[0]) + 1)
 
     def _candidates(self, reports: list[Event], rule: dedup.DedupRule) -> dict[tuple[Any, ...], list[dedup.Cluster]]:
         """Stored events that share a report's CAMEO root and countries and are near its date."""
@@ -434,6 +441,13 @@ def _opt_date(value: Any) -> dt.date | None:
     from eventwire.pipeline import parse_date
 
     return parse_date(str(value))
+
+
+def _widen(entry: list[Any], day: dt.date | None) -> None:
+    """Stretch an actor row's first and last seen dates to include ``day``."""
+    if day is not None:
+        entry[7] = day if entry[7] is None else min(entry[7], day)
+        entry[8] = day if entry[8] is None else max(entry[8], day)
 
 
 def _first(actors: tuple[Any, ...], attr: str) -> str | None:
