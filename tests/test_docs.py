@@ -18,7 +18,8 @@ def test_docs_every_setting_is_in_the_readme():
 
 def test_docs_readme_gives_the_two_commands_and_the_cli():
     for needle in ("make demo", "make test", "eventwire code", "eventwire eval", "--format plover",
-                   "eventwire ingest", "eventwire events", "eventwire dyad", "eventwire alerts", "eventwire export"):
+                   "eventwire ingest", "eventwire events", "eventwire dyad", "eventwire alerts", "eventwire export",
+                   "eventwire serve", "eventwire batch", "eventwire load"):
         assert needle in README
 
 

@@ -20,7 +20,7 @@ import fsspec
 
 from eventwire import __version__, settings
 from eventwire.batch.partitions import Partition, plan
-from eventwire.batch.worker import code_partition
+from eventwire.batch.worker import code_partition, coder_for
 
 
 @dataclass
@@ -31,6 +31,7 @@ class BatchSummary:
     reports: int = 0
     rejects: int = 0
     seconds: float = 0.0
+    startup_seconds: float = 0.0  # starting the cluster and loading the model on every worker
     dashboard: str | None = None
     workers: int = 0
     per_partition: list[dict[str, Any]] = field(default_factory=list)
@@ -38,6 +39,12 @@ class BatchSummary:
     @property
     def rate(self) -> float:
         return self.documents / self.seconds if self.seconds else 0.0
+
+    @property
+    def coding_rate(self) -> float:
+        """Articles per second once the workers are up (the steady state of a long batch)."""
+        coding = self.seconds - self.startup_seconds
+        return self.documents / coding if coding > 0 else 0.0
 
 
 def done_partitions(out: str) -> set[str]:
@@ -74,6 +81,9 @@ def run_batch(inputs: Sequence[str], out: str, *, scheduler: str | None = None, 
         if on_start:
             on_start(summary, len(todo))
         model = model or str(settings.get("model"))
+        # load the model on every worker at once, before any task: "once per worker", in parallel
+        client.run(coder_for, model, tuple(kb))
+        summary.startup_seconds = time.perf_counter() - t0
         futures = client.map(code_partition, todo, out=out, model=model, kb=tuple(kb), default_date=default_date,
                              retries=retries, pure=False, key=[f"eventwire-{p.id}" for p in todo])
         for future in as_completed(futures):

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import json
 import os
+import resource
 import time
 import uuid
 from typing import Any
@@ -121,7 +122,8 @@ def code_partition(part: Partition, out: str, model: str | None = None, kb: tupl
             pq.write_table(table, fh)
         fs.mv(tmp, final)
     counts = {"partition": part.id, "documents": len(coded), "reports": sum(len(c.events) for c in coded),
-              "rejects": len(rejects), "seconds": round(time.perf_counter() - t0, 3), "worker_pid": os.getpid()}
+              "rejects": len(rejects), "seconds": round(time.perf_counter() - t0, 3), "worker_pid": os.getpid(),
+              "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
     fs.makedirs(f"{root}/_done", exist_ok=True)
     with fs.open(f"{root}/_done/{part.id}.json", "w") as fh:
         fh.write(json.dumps(counts))
