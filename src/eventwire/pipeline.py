@@ -35,7 +35,7 @@ from eventwire.events.lexicon import default_lexicon
 from eventwire.language import english_ratio, looks_english
 from eventwire.ontology import ontology
 from eventwire.time import dates
-from eventwire.types import Actor, Event, Mention, TextSpan
+from eventwire.types import Actor, Event, Location, Mention, TextSpan
 
 
 class NotEnglishWarning(UserWarning):
@@ -201,7 +201,7 @@ class Coder:
                 cameo=c.code, cameo_name=c.name, plover_category=c.plover_category,
                 plover_mode=c.plover_mode, plover_context=c.plover_context, goldstein=c.goldstein,
                 quad_class=c.quad_class, modality=f.modality, rule=f.trigger.rule,
-                confidence=f.confidence, mentions=(mention,), attributes=attrs))
+                confidence=f.confidence, mentions=(mention,), attributes=attrs, location=f.location))
         return out
 
 
@@ -258,9 +258,20 @@ def _merge(events: list[Event]) -> list[Event]:
                          source=detail.source, target=detail.target,
                          mentions=twin.mentions + e.mentions,
                          attributes={**e.attributes, **twin.attributes},
+                         location=_finer(twin.location, e.location),
                          confidence=max(twin.confidence, e.confidence))
         out[i] = merged
     return out
+
+
+_PRECISION = {"city": 3, "admin1": 2, "country": 1}
+
+
+def _finer(a: Location | None, b: Location | None) -> Location | None:
+    """Of two mentions' places, the more precise (the first one's when equal)."""
+    if a is None or b is None:
+        return a or b
+    return b if _PRECISION.get(b.kind, 0) > _PRECISION.get(a.kind, 0) else a
 
 
 @lru_cache(maxsize=4)

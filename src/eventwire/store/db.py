@@ -248,6 +248,7 @@ class Store:
         touched: set[int] = set()
         assignment: list[tuple[int, str]] = []
         placed: list[tuple[str, int]] = []
+        located: dict[int, Any] = {}
         sharpened: list[tuple[str, str, str | None, str | None, int]] = []
         next_ids = self._id_counter()
         for e in reports:
@@ -267,6 +268,8 @@ class Store:
                 if place and not chosen.place:  # the first report to say where fixes the place
                     chosen.place = place
                     placed.append((place, chosen.id))
+                if e.location is not None and chosen.id not in located:
+                    located[chosen.id] = e.location
                 sides = (("source", chosen.source, src, sources), ("target", chosen.target, tgt, targets))
                 for prefix, mine, theirs, actors in sides:
                     if (theirs.kb and not mine.kb) or (theirs.sector and not mine.sector):
@@ -289,6 +292,10 @@ class Store:
                    mention_rows)
         if placed:
             self.con.executemany("UPDATE events SET place = ? WHERE id = ?", placed)
+        for event_id, loc in located.items():  # an event that had no place takes its first report's that has one
+            self.con.execute("UPDATE events SET location_name = ?, location_kind = ?, location_country = ?, "
+                             "location_admin1 = ?, location_lat = ?, location_lon = ?, location_geonameid = ? "
+                             "WHERE id = ? AND location_name IS NULL", [*_location_values(loc), event_id])
         for prefix, name, sector, kb, event_id in sharpened:
             self.con.execute(f"UPDATE events SET {prefix}_name = ?, {prefix}_sector = ?, {prefix}_kb = ? "
                              f"WHERE id = ?", [name, sector, kb, event_id])  # noqa: S608 - fixed prefixes
@@ -395,7 +402,9 @@ REPORT_COLUMNS = ("id", "doc_id", "sentence_index", "event_date", "date_precisio
 EVENT_COLUMNS = ("id", "event_date", "date_precision", "cameo", "cameo_root", "cameo_name", "plover_category",
                  "plover_mode", "plover_context", "goldstein", "quad_class", "source_name", "source_country",
                  "source_sector", "source_kb", "target_name", "target_country", "target_sector", "target_kb",
-                 "place", "num_mentions", "num_sources", "num_articles", "first_report")
+                 "place", "num_mentions", "num_sources", "num_articles", "first_report", "location_name",
+                 "location_kind", "location_country", "location_admin1", "location_lat", "location_lon",
+                 "location_geonameid")
 
 
 def _event_row(event_id: int, e: Event) -> list[Any]:
@@ -405,7 +414,13 @@ def _event_row(event_id: int, e: Event) -> list[Any]:
             e.plover_mode, e.plover_context, e.goldstein, e.quad_class,
             s.name if s else None, s.country if s else None, s.sector if s else None, s.kb_id if s else None,
             t.name if t else None, t.country if t else None, t.sector if t else None, t.kb_id if t else None,
-            e.attributes.get("place"), len(e.mentions), 1, 1, e.id]
+            e.attributes.get("place"), len(e.mentions), 1, 1, e.id, *_location_values(e.location)]
+
+
+def _location_values(loc: Any) -> list[Any]:
+    if loc is None:
+        return [None] * 7
+    return [loc.name, loc.kind, loc.country, loc.admin1, loc.lat, loc.lon, loc.geonameid]
 
 
 def _key(e: Event) -> tuple[str, str | None, str | None]:
@@ -456,7 +471,7 @@ def _first(actors: tuple[Any, ...], attr: str) -> str | None:
 
 def event_from_dict(d: dict[str, Any]) -> Event:
     """An Event back from its stored JSON record (``Event.to_dict``)."""
-    from eventwire.types import EventDate, Mention, TextSpan
+    from eventwire.types import EventDate, Location, Mention, TextSpan
 
     def span(x: dict[str, Any]) -> TextSpan:
         return TextSpan(x["start"], x["end"], x["text"])
@@ -469,4 +484,5 @@ def event_from_dict(d: dict[str, Any]) -> Event:
                  cameo=d["cameo"], cameo_name=d["cameo_name"], plover_category=d["plover_category"],
                  plover_mode=d["plover_mode"], plover_context=d["plover_context"], goldstein=d["goldstein"],
                  quad_class=d["quad_class"], modality=d["modality"], rule=d["rule"], confidence=d["confidence"],
-                 mentions=mentions, attributes=dict(d.get("attributes") or {}))
+                 mentions=mentions, attributes=dict(d.get("attributes") or {}),
+                 location=Location(**d["location"]) if d.get("location") else None)

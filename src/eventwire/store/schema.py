@@ -141,6 +141,16 @@ MIGRATIONS: tuple[str, ...] = (
         last_seen DATE
     );
     """,
+    # 4: where each event happened (places/locate.py), for maps and GDELT's ActionGeo fields
+    """
+    ALTER TABLE events ADD COLUMN location_name VARCHAR;
+    ALTER TABLE events ADD COLUMN location_kind VARCHAR;
+    ALTER TABLE events ADD COLUMN location_country VARCHAR;
+    ALTER TABLE events ADD COLUMN location_admin1 VARCHAR;
+    ALTER TABLE events ADD COLUMN location_lat DOUBLE;
+    ALTER TABLE events ADD COLUMN location_lon DOUBLE;
+    ALTER TABLE events ADD COLUMN location_geonameid BIGINT;
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -29,6 +29,10 @@ def annotate(text: str, events: Sequence[dict[str, Any]]) -> Markup:
             t = m["trigger"]
             spans.append((t["start"], t["end"], "trigger", f"{e['cameo']} {e['cameo_name']}",
                           {"class": f"trigger quad-{e['quad_class']}", "data-event": str(i)}))
+        loc = e.get("location")
+        if loc and loc.get("start", -1) >= 0:
+            label = f"{loc['name']} ({loc['kind']}, {loc.get('country') or '?'})"
+            spans.append((loc["start"], loc["end"], "place", label, {"class": "place"}))
         for role in ("source", "target"):
             for a in e.get(role, []):
                 if a.get("start", -1) < 0:
