@@ -249,3 +249,18 @@ def test_coding_a_role_compound_is_an_actor_not_an_event(code):
     ev = code("Gunmen abducted an aid worker and a relief worker in Darfur on Monday.")
     assert "07" not in _roots(ev)  # "aid worker" names a person; no aid was given
     assert "18" in _roots(ev)
+
+
+def test_quotes_direct_and_reported_with_speaker_addressee_medium_and_date(coder):
+    coder.code('Brazilian President Luiz Inacio Lula da Silva described the meeting as "frank and useful" in a '
+               'post on X on Tuesday. Foreign Minister Mauro Vieira told Argentine diplomats that Brazil would '
+               'not join the sanctions. Analysts said little.', date="2025-03-05")
+    quotes = coder.last_quotes
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert (direct.text, direct.speaker.country, direct.speaker.kb_id) == (
+        "frank and useful", "BRA", "lula-da-silva")
+    assert direct.medium == "in a post" and direct.date.date == "2025-03-04"
+    reported = next(q for q in quotes if q.kind == "reported")
+    assert reported.speaker.name == "Mauro Vieira" and reported.addressee.country == "ARG"
+    assert reported.text == "Brazil would not join the sanctions"
+    assert all(q.speaker.name != "Analysts" for q in quotes)  # no resolvable speaker, no quote

@@ -49,3 +49,20 @@ def test_store_commands_refuse_bad_input_in_one_line(tmp_path):
         r = run(*args, "--db", str(db))
         assert r.returncode == 2, (args, r.stderr)
         assert needle in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)
+
+
+def test_quotes_are_stored_and_found_by_speaker(tmp_path):
+    from eventwire.pipeline import get_coder
+    from eventwire.store.ingest import ingest
+
+    src = tmp_path / "q.jsonl"
+    src.write_text(json.dumps({"id": "q1", "date": "2025-03-05", "text":
+                               'German Chancellor Friedrich Merz called the tariffs "a serious mistake" at a '
+                               'press conference on Wednesday.'}) + "\n")
+    db = tmp_path / "q.duckdb"
+    ingest([str(src)], db, processes=1, coder=get_coder())
+    found = run("quotes", "--speaker", "merz", "-f", "json", "--db", str(db))
+    rows = [json.loads(x) for x in found.stdout.splitlines()]
+    assert [(r["speaker_country"], r["text"], r["kind"]) for r in rows] == [("DEU", "a serious mistake", "direct")]
+    assert rows[0]["medium"] == "at a press conference" and rows[0]["quote_date"] == "2025-03-05"
+    assert run("quotes", "--speaker", "FRA", "-f", "json", "--db", str(db)).stdout.strip() == ""

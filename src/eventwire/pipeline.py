@@ -22,6 +22,7 @@ from typing import Any
 from eventwire import settings
 from eventwire.actors.kb import default_kb
 from eventwire.actors.resolve import DocContext, Resolver
+from eventwire.context.quotes import Quoter
 from eventwire.datafiles import as_list, load_yaml
 from eventwire.errors import (
     BinaryInputError,
@@ -35,7 +36,7 @@ from eventwire.events.lexicon import default_lexicon
 from eventwire.language import english_ratio, looks_english
 from eventwire.ontology import ontology
 from eventwire.time import dates
-from eventwire.types import Actor, Event, Location, Mention, TextSpan
+from eventwire.types import Actor, Event, Location, Mention, Quote, TextSpan
 
 
 class NotEnglishWarning(UserWarning):
@@ -128,6 +129,9 @@ class Coder:
         self.lexicon = default_lexicon()
         self.resolver = Resolver(self.kb)
         self.extractor = Extractor(self.lexicon, self.resolver, _media())
+        self.quoter = Quoter(self.resolver, _media())
+        # what the last coded document's speakers said (read with last_introduced)
+        self.last_quotes: list[Quote] = []
         # people the last coded document introduced ("Kremlin spokesman Dmitry Peskov"),
         # with their sentence index: read after each document for `eventwire actors learned`
         self.last_introduced: list[tuple[Actor, int]] = []
@@ -158,6 +162,7 @@ class Coder:
         ctx = DocContext(date=document.date)
         min_conf = float(settings.get("min_confidence"))
         events: list[Event] = []
+        quotes: list[Quote] = []
         for s_idx, sent in enumerate(parsed.sents):
             ctx.sentence_index = s_idx
             self.resolver.learn_from_sentence(sent, ctx, document.date)
@@ -168,7 +173,9 @@ class Coder:
                 if f.confidence < min_conf:
                     continue
                 events.extend(self._events(f, document, s_idx, sent))
+            quotes.extend(self.quoter.quotes(sent, ctx, s_idx, document.date))
         self.last_introduced = list(ctx.introduced)
+        self.last_quotes = quotes
         return _merge(events)
 
     def _events(self, f: Found, document: Document, s_idx: int, sent: Any) -> list[Event]:

@@ -85,6 +85,25 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """Words attributed to an actor: quoted (``direct``) or a reported clause (``reported``)."""
+
+    speaker: Actor
+    addressee: Actor | None
+    text: str
+    kind: str
+    verb: str
+    start: int
+    end: int
+    sentence_index: int
+    medium: str | None
+    date: EventDate
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Mention:
     """One place in the document that reports the event."""
 

@@ -20,7 +20,7 @@ from eventwire.pipeline import Document
 from eventwire.store.db import Coded, Store, event_from_dict
 from eventwire.store.dedup import DedupRule
 from eventwire.store.ingest import CHUNK, Summary
-from eventwire.types import Actor
+from eventwire.types import Actor, EventDate, Quote
 
 
 def load_batch(out: str, db: str | Path, rule: DedupRule | None = None, chunk: int = CHUNK,
@@ -52,7 +52,8 @@ def load_batch(out: str, db: str | Path, rule: DedupRule | None = None, chunk: i
                 document = Document(d["text"], d["published"], d["id"], d["title"], d["source"], d["url"],
                                     d["origin"])
                 introduced = [(Actor(**a), i) for a, i in json.loads(d["introduced"] or "[]")]
-                coded.append(Coded(document, by_doc.get(d["id"], []), introduced))
+                quotes = [quote_from_dict(q) for q in json.loads(d.get("quotes") or "[]")]
+                coded.append(Coded(document, by_doc.get(d["id"], []), introduced, quotes))
             for i in range(0, len(coded), chunk):
                 batch = coded[i:i + chunk]
                 added = store.add_batch(batch, rule or DedupRule())
@@ -71,3 +72,10 @@ def _read(fs: fsspec.AbstractFileSystem, path: str) -> list[dict]:
         return []
     with fs.open(path, "rb") as fh:
         return pq.read_table(fh).to_pylist()
+
+
+def quote_from_dict(d: dict) -> Quote:
+    """A Quote back from its JSON (``Quote.to_dict``)."""
+    return Quote(speaker=Actor(**d["speaker"]), addressee=Actor(**d["addressee"]) if d.get("addressee") else None,
+                 text=d["text"], kind=d["kind"], verb=d["verb"], start=d["start"], end=d["end"],
+                 sentence_index=d["sentence_index"], medium=d.get("medium"), date=EventDate(**d["date"]))

@@ -197,3 +197,35 @@ def export_cmd(
     with open_store(db) as store:
         n = export(store, format, output, flt, header=header)
     typer.echo(f"wrote {n} events to {output} ({format})", err=True)
+
+
+def quotes_cmd(
+    speaker: Annotated[str | None, typer.Option(help="Country code, knowledge-base id or part of a name.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many quotes.")] = 50,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    db: DbOption = None,
+) -> None:
+    """Who said what: quoted words and reported claims, newest first."""
+    from eventwire.store.queries import find_quotes
+
+    if format not in {"table", "json"}:
+        raise InputError(f"--format must be table or json, got {format!r}")
+    if limit < 1:
+        raise InputError(f"--limit must be at least 1, got {limit}")
+    with open_store(db) as store:
+        rows = find_quotes(store.con, speaker, parse_date(since), parse_date(until), limit)
+    if format == "json":
+        for r in rows:
+            typer.echo(json.dumps(r, default=str, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} quotes" + (f" by {speaker}" if speaker else ""))
+    for col in ("date", "speaker", "to", "words", "how", "source"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        words = f"“{r['text']}”" if r["kind"] == "direct" else r["text"]
+        how = r["verb"] + (f", {r['medium']}" if r["medium"] else "")
+        table.add_row(str(r["quote_date"] or "-"), f"{r['speaker_name']} [{r['speaker_country'] or '?'}]",
+                      r["addressee_name"] or "-", words, how, r["title"] or r["doc_id"])
+    _console().print(table)

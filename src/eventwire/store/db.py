@@ -27,7 +27,7 @@ from eventwire.errors import StoreBusyError, StoreError
 from eventwire.pipeline import Document
 from eventwire.store import dedup
 from eventwire.store.schema import LATEST, MIGRATIONS
-from eventwire.types import Actor, Event
+from eventwire.types import Actor, Event, Quote
 
 
 def content_hash(text: str) -> str:
@@ -42,6 +42,7 @@ class Coded:
     document: Document
     events: list[Event]
     introduced: list[tuple[Actor, int]] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
 
 class Store:
@@ -152,9 +153,9 @@ class Store:
         return {h for h, _ in rows} | {i for _, i in rows}
 
     def add(self, document: Document, events: list[Event], introduced: Sequence[tuple[Actor, int]] = (),
-            rule: dedup.DedupRule | None = None) -> bool:
+            rule: dedup.DedupRule | None = None, quotes: Sequence[Quote] = ()) -> bool:
         """Store one document and its events; False when it is already stored."""
-        return self.add_batch([Coded(document, events, list(introduced))], rule)[0]
+        return self.add_batch([Coded(document, events, list(introduced), list(quotes))], rule)[0]
 
     def add_batch(self, batch: Sequence[Coded], rule: dedup.DedupRule | None = None) -> list[bool]:
         """Store documents in one transaction; for each, whether it was new."""
@@ -192,6 +193,12 @@ class Store:
                    for c in batch for a, i in c.introduced]
         self._bulk("learned_actors", ("name", "country", "sector", "role", "mention", "how", "doc_id", "published",
                                       "sentence_index"), learned)
+        quotes = [[c.document.doc_id, q.sentence_index, q.kind, q.verb, q.text, q.start, q.end,
+                   q.speaker.name, q.speaker.country, q.speaker.sector, q.speaker.kb_id,
+                   q.addressee.name if q.addressee else None, q.addressee.country if q.addressee else None,
+                   q.medium, _day(q.date.date), q.date.precision]
+                  for c in batch for q in c.quotes]
+        self._bulk("quotes", QUOTE_COLUMNS, quotes)
 
     def _insert_reports(self, batch: Sequence[Coded], assignment: dict[str, int]) -> None:
         seen: set[str] = set()
@@ -392,7 +399,11 @@ class Store:
 
 
 TABLES = frozenset({"documents", "reports", "events", "event_mentions", "actor_mentions", "actors",
-                    "learned_actors"})
+                    "learned_actors", "quotes"})
+
+QUOTE_COLUMNS = ("doc_id", "sentence_index", "kind", "verb", "text", "start_char", "end_char", "speaker_name",
+                 "speaker_country", "speaker_sector", "speaker_kb", "addressee_name", "addressee_country", "medium",
+                 "quote_date", "date_precision")
 
 REPORT_COLUMNS = ("id", "doc_id", "sentence_index", "event_date", "date_precision", "cameo", "plover_category",
                   "plover_mode", "plover_context", "goldstein", "quad_class", "source_country", "source_sector",

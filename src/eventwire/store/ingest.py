@@ -80,7 +80,7 @@ def code_chunk(docs: list[Document], coder: Coder | None = None) -> list[Coded |
         if any(issubclass(w.category, NotEnglishWarning) for w in caught):
             out.append(Reject(doc.origin or doc.doc_id, "not English", record={"id": doc.doc_id}))
             continue
-        out.append(Coded(doc, events, list(coder.last_introduced)))
+        out.append(Coded(doc, events, list(coder.last_introduced), list(coder.last_quotes)))
     return out
 
 
@@ -95,16 +95,16 @@ def code_chunk_batched(docs: list[Document], coder: Coder | None = None) -> list
             results = []
             for doc, events in coder.code_documents(docs, batch_size=len(docs)):
                 n_warn = sum(1 for w in caught if issubclass(w.category, NotEnglishWarning))
-                results.append((doc, events, list(coder.last_introduced), n_warn))
+                results.append((doc, events, list(coder.last_introduced), list(coder.last_quotes), n_warn))
     except EventwireError:
         return code_chunk(docs, coder)  # find the one document that failed, keep the rest
     seen_warnings = 0
-    for doc, events, introduced, n_warn in results:
+    for doc, events, introduced, quotes, n_warn in results:
         if n_warn > seen_warnings:
             seen_warnings = n_warn
             out.append(Reject(doc.origin or doc.doc_id, "not English", record={"id": doc.doc_id}))
         else:
-            out.append(Coded(doc, events, introduced))
+            out.append(Coded(doc, events, introduced, quotes))
     return out
 
 

@@ -295,3 +295,25 @@ def network(con: duckdb.DuckDBPyConnection, since: dt.date | None = None, until:
                    count(*) AS events, round(avg(goldstein), 2) AS goldstein_mean
             FROM events WHERE {cond} GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?""",  # noqa: S608
         [*params, limit]))
+
+
+def find_quotes(con: duckdb.DuckDBPyConnection, speaker: str | None = None, since: dt.date | None = None,
+                until: dt.date | None = None, limit: int = 50, doc_id: str | None = None) -> list[dict[str, Any]]:
+    """Quotes, newest first; ``speaker`` matches a country code, a knowledge-base id or part of a name."""
+    cond, params = "TRUE", list[Any]()
+    if speaker:
+        cond += " AND (q.speaker_country = upper(?) OR q.speaker_kb = lower(?) OR q.speaker_name ILIKE ?)"
+        params += [speaker, speaker, f"%{speaker}%"]
+    if since:
+        cond += " AND q.quote_date >= ?"
+        params.append(since)
+    if until:
+        cond += " AND q.quote_date <= ?"
+        params.append(until)
+    if doc_id:
+        cond += " AND q.doc_id = ?"
+        params.append(doc_id)
+    return _rows(con.cursor().execute(
+        f"""SELECT q.*, d.title, d.source AS outlet FROM quotes q JOIN documents d ON d.id = q.doc_id
+            WHERE {cond} ORDER BY q.quote_date DESC NULLS LAST, q.doc_id, q.start_char LIMIT ?""",  # noqa: S608
+        [*params, int(limit)]))

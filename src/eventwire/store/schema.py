@@ -12,6 +12,7 @@ The tables, from raw to merged:
     actor_mentions  one row per actor mention in a report, with character offsets
     actors          every actor seen: knowledge-base people and groups, and learned ones
     learned_actors  people the text introduced ("spokesman X"), with provenance
+    quotes          words attributed to an actor: quoted, or a reported claim
     events          one row per distinct real-world event, merged across articles, with
                     GDELT-style counts (mentions, sources, articles)
 """
@@ -150,6 +151,27 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE events ADD COLUMN location_lat DOUBLE;
     ALTER TABLE events ADD COLUMN location_lon DOUBLE;
     ALTER TABLE events ADD COLUMN location_geonameid BIGINT;
+    """,
+    # 5: who said what (context/quotes.py): quoted words and reported claims with their speaker
+    """
+    CREATE TABLE quotes (
+        doc_id VARCHAR NOT NULL,
+        sentence_index INTEGER,
+        kind VARCHAR NOT NULL,
+        verb VARCHAR,
+        text VARCHAR NOT NULL,
+        start_char INTEGER,
+        end_char INTEGER,
+        speaker_name VARCHAR,
+        speaker_country VARCHAR,
+        speaker_sector VARCHAR,
+        speaker_kb VARCHAR,
+        addressee_name VARCHAR,
+        addressee_country VARCHAR,
+        medium VARCHAR,
+        quote_date DATE,
+        date_precision VARCHAR
+    );
     """,
 )
 

@@ -61,6 +61,7 @@ class CodeRequest(BaseModel):
 
 class CodeResponse(BaseModel):
     events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]] = Field(default_factory=list, description="Who said what, with the speaker.")
     stored: bool
     warning: str | None = None
 
@@ -103,13 +104,15 @@ def code(body: CodeRequest, request: Request, service: ServiceDep) -> CodeRespon
         coder = service.coder
         _, events = next(coder.code_documents([document]))
         introduced = list(coder.last_introduced)
+        quotes = list(coder.last_quotes)
     warning = next((str(w.message) for w in caught if issubclass(w.category, NotEnglishWarning)), None)
     stored = False
     if body.store and warning is None:
         assert service.store is not None
         with service.write_lock:
-            stored = service.store.add(document, events, introduced)
-    return CodeResponse(events=[e.to_dict() for e in events], stored=stored, warning=warning)
+            stored = service.store.add(document, events, introduced, quotes=quotes)
+    return CodeResponse(events=[e.to_dict() for e in events], quotes=[q.to_dict() for q in quotes], stored=stored,
+                        warning=warning)
 
 
 def _bearer_of(request: Request) -> HTTPAuthorizationCredentials | None:
@@ -230,6 +233,20 @@ def alerts(
         since = latest - dt.timedelta(days=30)
     found = novelty(con, since, days) + shifts(con, since, by, baseline, min_shift, min_events)
     return {"since": since, "alerts": [a.to_dict() for a in sorted(found, key=lambda a: (a.date, a.kind))]}
+
+
+@router.get("/quotes", summary="Quotes and claims, by speaker")
+def quotes_route(
+    con: Reader,
+    speaker: Annotated[str | None, Query(description="A country code, a knowledge-base id or part of a name.",
+                                         max_length=100)] = None,
+    since: IsoDate | None = None,
+    until: IsoDate | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+) -> dict[str, Any]:
+    from eventwire.store.queries import find_quotes
+
+    return {"quotes": find_quotes(con, speaker, since, until, limit)}
 
 
 @router.get("/network", summary="Country pairs by number of events")

@@ -57,6 +57,7 @@ def code_page(request: Request, service: ServiceDep, text: Annotated[str, Form()
     """Code the pasted article and show it annotated, with the event table under it."""
     error = None
     events: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
     warning = None
     try:
         published = parse_date(date) if date.strip() else None
@@ -64,11 +65,12 @@ def code_page(request: Request, service: ServiceDep, text: Annotated[str, Form()
         with service.code_lock, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", NotEnglishWarning)
             _, coded = next(service.coder.code_documents([Document(text, published, None, title or None)]))
+            quotes = [q.to_dict() for q in service.coder.last_quotes]
         events = [e.to_dict() for e in coded]
         warning = next((str(w.message) for w in caught if issubclass(w.category, NotEnglishWarning)), None)
     except InputError as exc:
         error = str(exc)
-    return _page(request, "code.html", text=text, date=date, title=title, events=events, error=error,
+    return _page(request, "code.html", text=text, date=date, title=title, events=events, error=error, quotes=quotes,
                  warning=warning, annotated=None if error else render.annotate(text, events))
 
 
@@ -116,7 +118,10 @@ def document_page(request: Request, con: Reader, doc_id: str) -> HTMLResponse:
     for rec, (_, event_id) in zip(records, reports, strict=True):
         rec["event_id"] = event_id
     doc = dict(zip(("id", "title", "url", "source", "published", "text"), row, strict=True))
-    return _page(request, "document.html", doc=doc, events=records, annotated=render.annotate(doc["text"], records))
+    from eventwire.store.queries import find_quotes
+
+    return _page(request, "document.html", doc=doc, events=records, annotated=render.annotate(doc["text"], records),
+                 quotes=find_quotes(con, doc_id=doc_id, limit=500))
 
 
 @router.get("/dyad", response_class=HTMLResponse)

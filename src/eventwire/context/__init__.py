@@ -1,0 +1,1 @@
+"""Context beyond who did what to whom: who said what (quotes)."""
