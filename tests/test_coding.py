@@ -264,3 +264,16 @@ def test_quotes_direct_and_reported_with_speaker_addressee_medium_and_date(coder
     assert reported.speaker.name == "Mauro Vieira" and reported.addressee.country == "ARG"
     assert reported.text == "Brazil would not join the sanctions"
     assert all(q.speaker.name != "Analysts" for q in quotes)  # no resolvable speaker, no quote
+
+
+def test_magnitudes_and_document_topics(coder):
+    ev = coder.code("Air strikes on the city of Homs killed at least 12 people and injured 40 others on Monday. "
+                    "Thousands of protesters marched in Amman on Tuesday against the rising price of fuel.",
+                    date="2025-03-05")
+    strike = next(e for e in ev if e.cameo[:2] in {"18", "19", "20"})
+    assert (strike.attributes.get("dead"), strike.attributes.get("injured")) == ("12", "40")
+    march = next(e for e in ev if e.cameo.startswith("14"))
+    assert march.attributes.get("crowd_size") == "thousands" and "dead" not in march.attributes
+    topics = {t["id"]: t for t in coder.last_topics}
+    assert "energy" in topics and "“fuel”" in topics["energy"]["evidence"]
+    assert "protests" in topics and "middle-east" in topics

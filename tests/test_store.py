@@ -56,13 +56,13 @@ def add(store, doc_id, *events, day="2025-03-01", source=None, rule=None):
 def test_new_store_has_the_latest_schema_and_skips_stored_documents(tmp_path):
     path = tmp_path / "ew.duckdb"
     with Store(path) as s:
-        assert s.schema_version == LATEST == 5
+        assert s.schema_version == LATEST == 6
         e = event("d1", "040", "2025-03-01", actor("USA", "GOV"), actor("RUS", "GOV"))
         assert add(s, "d1", e) is True
         assert add(s, "d1", e) is False  # same id
         assert s.add(Document("Report d1 from None.", None, "other-id"), [e]) is False  # same content
     with Store(path) as s:  # reopening does not re-run migrations
-        assert s.schema_version == 5
+        assert s.schema_version == 6
         assert (s.count("documents"), s.count("reports"), s.count("events")) == (1, 1, 1)
         assert s.query("SELECT cameo, plover_category, num_articles FROM events") == [("040", "CONSULT", 1)]
         assert s.query("SELECT role, country FROM actor_mentions ORDER BY role") == [("source", "USA"),
@@ -85,7 +85,7 @@ def test_a_version_2_store_is_upgraded_in_place_with_its_events_merged(tmp_path)
                     [e.id, e.doc_id, e.cameo, json.dumps(e.to_dict())])
     con.close()
     with Store(path) as s:
-        assert s.schema_version == 5
+        assert s.schema_version == 6
         assert s.count("reports") == 3
         assert s.query("SELECT num_articles, num_mentions FROM events") == [(3, 3)]
         assert s.query("SELECT count(*) FROM reports WHERE event_id IS NULL") == [(0,)]

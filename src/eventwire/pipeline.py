@@ -22,7 +22,9 @@ from typing import Any
 from eventwire import settings
 from eventwire.actors.kb import default_kb
 from eventwire.actors.resolve import DocContext, Resolver
+from eventwire.context import magnitudes
 from eventwire.context.quotes import Quoter
+from eventwire.context.topics import document_topics
 from eventwire.datafiles import as_list, load_yaml
 from eventwire.errors import (
     BinaryInputError,
@@ -132,6 +134,7 @@ class Coder:
         self.quoter = Quoter(self.resolver, _media())
         # what the last coded document's speakers said (read with last_introduced)
         self.last_quotes: list[Quote] = []
+        self.last_topics: list[dict[str, Any]] = []
         # people the last coded document introduced ("Kremlin spokesman Dmitry Peskov"),
         # with their sentence index: read after each document for `eventwire actors learned`
         self.last_introduced: list[tuple[Actor, int]] = []
@@ -176,7 +179,9 @@ class Coder:
             quotes.extend(self.quoter.quotes(sent, ctx, s_idx, document.date))
         self.last_introduced = list(ctx.introduced)
         self.last_quotes = quotes
-        return _merge(events)
+        merged = _merge(events)
+        self.last_topics = document_topics(document.text, merged, _CountryNames(self.kb))
+        return merged
 
     def _events(self, f: Found, document: Document, s_idx: int, sent: Any) -> list[Event]:
         pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]
@@ -200,6 +205,7 @@ class Coder:
                             ",".join(f"{a.country}/{a.sector}/{a.kb_id}" for a in src),
                             ",".join(f"{a.country}/{a.sector}/{a.kb_id}" for a in tgt)])
             attrs = dict(f.attributes)
+            attrs.update(magnitudes.for_event(c.code[:2], sentence_magnitudes(sent)))
             if f.reciprocal:
                 attrs["reciprocal"] = "true"
             out.append(Event(
@@ -269,6 +275,22 @@ def _merge(events: list[Event]) -> list[Event]:
                          confidence=max(twin.confidence, e.confidence))
         out[i] = merged
     return out
+
+
+class _CountryNames(dict[str, str]):
+    """Country names on demand, from the knowledge base."""
+
+    def __init__(self, kb: Any) -> None:
+        super().__init__()
+        self.kb = kb
+
+    def get(self, code: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self.kb.country_name(code) or default
+
+
+def sentence_magnitudes(sent: Any) -> dict[str, str]:
+    """A sentence's stated casualties and crowd size (context/magnitudes.py)."""
+    return magnitudes.magnitudes(sent)
 
 
 _PRECISION = {"city": 3, "admin1": 2, "country": 1}

@@ -53,7 +53,8 @@ def load_batch(out: str, db: str | Path, rule: DedupRule | None = None, chunk: i
                                     d["origin"])
                 introduced = [(Actor(**a), i) for a, i in json.loads(d["introduced"] or "[]")]
                 quotes = [quote_from_dict(q) for q in json.loads(d.get("quotes") or "[]")]
-                coded.append(Coded(document, by_doc.get(d["id"], []), introduced, quotes))
+                topics = json.loads(d.get("topics") or "[]")
+                coded.append(Coded(document, by_doc.get(d["id"], []), introduced, quotes, topics))
             for i in range(0, len(coded), chunk):
                 batch = coded[i:i + chunk]
                 added = store.add_batch(batch, rule or DedupRule())

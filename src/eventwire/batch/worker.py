@@ -143,6 +143,7 @@ def to_tables(coded: list[Coded], rejects: list[Reject], part: Partition) -> dic
         "origin": [c.document.origin for c in coded],
         "introduced": [json.dumps([[a.__dict__, i] for a, i in c.introduced]) for c in coded],
         "quotes": [json.dumps([q.to_dict() for q in c.quotes], ensure_ascii=False) for c in coded],
+        "topics": [json.dumps(c.topics, ensure_ascii=False) for c in coded],
         "partition": [part.id] * len(coded),
         "position": list(range(len(coded))),
     }
@@ -185,7 +186,7 @@ def to_tables(coded: list[Coded], rejects: list[Reject], part: Partition) -> dic
 S, N, F = pa.string(), pa.int64(), pa.float64()
 DOC_SCHEMA = pa.schema([("id", S), ("content_hash", S), ("published", pa.date32()), ("title", S), ("text", S),
                         ("source", S), ("url", S), ("origin", S), ("introduced", S), ("quotes", S),
-                        ("partition", S),
+                        ("topics", S), ("partition", S),
                         ("position", N)])
 REPORT_SCHEMA = pa.schema([("id", S), ("doc_id", S), ("event_date", S), ("cameo", S), ("plover_category", S),
                            ("source_country", S), ("target_country", S), ("goldstein", F), ("quad_class", N),

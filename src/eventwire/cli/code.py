@@ -54,7 +54,8 @@ def code(
         from eventwire.store import Store
 
         with Store(db) as store:
-            added = store.add(document, events, coder.last_introduced, quotes=coder.last_quotes)
+            added = store.add(document, events, coder.last_introduced, quotes=coder.last_quotes,
+                              topics=coder.last_topics)
         typer.echo(f"stored {len(events)} events in {db}" if added else f"already stored in {db}", err=True)
     if format is Format.json:
         typer.echo(json.dumps([e.to_dict() for e in events], indent=2, ensure_ascii=False))

@@ -43,6 +43,7 @@ class Coded:
     events: list[Event]
     introduced: list[tuple[Actor, int]] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    topics: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Store:
@@ -153,9 +154,10 @@ class Store:
         return {h for h, _ in rows} | {i for _, i in rows}
 
     def add(self, document: Document, events: list[Event], introduced: Sequence[tuple[Actor, int]] = (),
-            rule: dedup.DedupRule | None = None, quotes: Sequence[Quote] = ()) -> bool:
+            rule: dedup.DedupRule | None = None, quotes: Sequence[Quote] = (),
+            topics: Sequence[dict[str, Any]] = ()) -> bool:
         """Store one document and its events; False when it is already stored."""
-        return self.add_batch([Coded(document, events, list(introduced), list(quotes))], rule)[0]
+        return self.add_batch([Coded(document, events, list(introduced), list(quotes), list(topics))], rule)[0]
 
     def add_batch(self, batch: Sequence[Coded], rule: dedup.DedupRule | None = None) -> list[bool]:
         """Store documents in one transaction; for each, whether it was new."""
@@ -199,6 +201,8 @@ class Store:
                    q.medium, _day(q.date.date), q.date.precision]
                   for c in batch for q in c.quotes]
         self._bulk("quotes", QUOTE_COLUMNS, quotes)
+        topics = [[c.document.doc_id, t["id"], t["label"], "; ".join(t["evidence"])] for c in batch for t in c.topics]
+        self._bulk("doc_topics", ("doc_id", "topic", "label", "evidence"), topics)
 
     def _insert_reports(self, batch: Sequence[Coded], assignment: dict[str, int]) -> None:
         seen: set[str] = set()
@@ -399,7 +403,7 @@ class Store:
 
 
 TABLES = frozenset({"documents", "reports", "events", "event_mentions", "actor_mentions", "actors",
-                    "learned_actors", "quotes"})
+                    "learned_actors", "quotes", "doc_topics"})
 
 QUOTE_COLUMNS = ("doc_id", "sentence_index", "kind", "verb", "text", "start_char", "end_char", "speaker_name",
                  "speaker_country", "speaker_sector", "speaker_kb", "addressee_name", "addressee_country", "medium",

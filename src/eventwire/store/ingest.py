@@ -80,7 +80,7 @@ def code_chunk(docs: list[Document], coder: Coder | None = None) -> list[Coded |
         if any(issubclass(w.category, NotEnglishWarning) for w in caught):
             out.append(Reject(doc.origin or doc.doc_id, "not English", record={"id": doc.doc_id}))
             continue
-        out.append(Coded(doc, events, list(coder.last_introduced), list(coder.last_quotes)))
+        out.append(Coded(doc, events, list(coder.last_introduced), list(coder.last_quotes), list(coder.last_topics)))
     return out
 
 
@@ -95,16 +95,17 @@ def code_chunk_batched(docs: list[Document], coder: Coder | None = None) -> list
             results = []
             for doc, events in coder.code_documents(docs, batch_size=len(docs)):
                 n_warn = sum(1 for w in caught if issubclass(w.category, NotEnglishWarning))
-                results.append((doc, events, list(coder.last_introduced), list(coder.last_quotes), n_warn))
+                results.append((doc, events, list(coder.last_introduced), list(coder.last_quotes),
+                                list(coder.last_topics), n_warn))
     except EventwireError:
         return code_chunk(docs, coder)  # find the one document that failed, keep the rest
     seen_warnings = 0
-    for doc, events, introduced, quotes, n_warn in results:
+    for doc, events, introduced, quotes, topics, n_warn in results:
         if n_warn > seen_warnings:
             seen_warnings = n_warn
             out.append(Reject(doc.origin or doc.doc_id, "not English", record={"id": doc.doc_id}))
         else:
-            out.append(Coded(doc, events, introduced, quotes))
+            out.append(Coded(doc, events, introduced, quotes, topics))
     return out
 
 

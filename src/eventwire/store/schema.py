@@ -13,6 +13,7 @@ The tables, from raw to merged:
     actors          every actor seen: knowledge-base people and groups, and learned ones
     learned_actors  people the text introduced ("spokesman X"), with provenance
     quotes          words attributed to an actor: quoted, or a reported claim
+    doc_topics      what each document is about, with the evidence
     events          one row per distinct real-world event, merged across articles, with
                     GDELT-style counts (mentions, sources, articles)
 """
@@ -171,6 +172,15 @@ MIGRATIONS: tuple[str, ...] = (
         medium VARCHAR,
         quote_date DATE,
         date_precision VARCHAR
+    );
+    """,
+    # 6: what each document is about (context/topics.py), with the words or actors that say so
+    """
+    CREATE TABLE doc_topics (
+        doc_id VARCHAR NOT NULL,
+        topic VARCHAR NOT NULL,
+        label VARCHAR,
+        evidence VARCHAR
     );
     """,
 )

@@ -62,6 +62,7 @@ class CodeRequest(BaseModel):
 class CodeResponse(BaseModel):
     events: list[dict[str, Any]]
     quotes: list[dict[str, Any]] = Field(default_factory=list, description="Who said what, with the speaker.")
+    topics: list[dict[str, Any]] = Field(default_factory=list, description="What the article is about, and why.")
     stored: bool
     warning: str | None = None
 
@@ -105,14 +106,15 @@ def code(body: CodeRequest, request: Request, service: ServiceDep) -> CodeRespon
         _, events = next(coder.code_documents([document]))
         introduced = list(coder.last_introduced)
         quotes = list(coder.last_quotes)
+        topics = list(coder.last_topics)
     warning = next((str(w.message) for w in caught if issubclass(w.category, NotEnglishWarning)), None)
     stored = False
     if body.store and warning is None:
         assert service.store is not None
         with service.write_lock:
-            stored = service.store.add(document, events, introduced, quotes=quotes)
-    return CodeResponse(events=[e.to_dict() for e in events], quotes=[q.to_dict() for q in quotes], stored=stored,
-                        warning=warning)
+            stored = service.store.add(document, events, introduced, quotes=quotes, topics=topics)
+    return CodeResponse(events=[e.to_dict() for e in events], quotes=[q.to_dict() for q in quotes], topics=topics,
+                        stored=stored, warning=warning)
 
 
 def _bearer_of(request: Request) -> HTTPAuthorizationCredentials | None:

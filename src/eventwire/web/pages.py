@@ -121,7 +121,9 @@ def document_page(request: Request, con: Reader, doc_id: str) -> HTMLResponse:
     from eventwire.store.queries import find_quotes
 
     return _page(request, "document.html", doc=doc, events=records, annotated=render.annotate(doc["text"], records),
-                 quotes=find_quotes(con, doc_id=doc_id, limit=500))
+                 quotes=find_quotes(con, doc_id=doc_id, limit=500),
+                 topics=con.execute("SELECT topic, label, evidence FROM doc_topics WHERE doc_id = ?",
+                                    [doc_id]).fetchall())
 
 
 @router.get("/dyad", response_class=HTMLResponse)
