@@ -2,8 +2,8 @@
 
 A reporting verb (data/speech.yaml) with a subject eventwire resolves to an actor gives a
 quote. Its words are the quotation-marked text the verb introduces when there is one
-("described the conversation as 'lengthy and highly productive'"), otherwise the clause it
-reports ("told NATO allies that the goal might be unrealistic"): ``kind`` says which.
+("called the tariffs 'a serious mistake'"), otherwise the clause it reports ("told
+Argentine diplomats that Brazil would not join the sanctions"): ``kind`` says which.
 The addressee is the object of "told", "warned", "assured"; the medium comes from the
 verb's own phrases ("on Truth Social", "at a press conference"), as for events; the date
 from a date on the verb, else the publication date.
