@@ -277,3 +277,12 @@ def test_magnitudes_and_document_topics(coder):
     topics = {t["id"]: t for t in coder.last_topics}
     assert "energy" in topics and "“fuel”" in topics["energy"]["evidence"]
     assert "protests" in topics and "middle-east" in topics
+
+
+def test_victims_of_an_attack_take_the_place_of_the_attack_not_the_attackers_country(code):
+    ev = [e for e in code("Israeli air strikes on Gaza City killed at least 12 people on Monday.")
+          if e.cameo[:2] in {"18", "19", "20"}]
+    assert ev and ev[0].target and ev[0].target[0].country == "PSE"
+    ev = [e for e in code("Unidentified gunmen killed three civilians on Monday, police said.")
+          if e.cameo[:2] in {"18", "19", "20"}]
+    assert all(a.country is None for e in ev for a in e.target)

@@ -215,7 +215,13 @@ class Extractor:
                 # its own is placed by the clause, else taken to be of the source's country
                 skip = {t.i for h in src_heads for t in h.subtree}
                 where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
-                home = where.code if where is not None else source[0].country
+                home: str | None = where.code if where is not None else source[0].country
+                if where is None and code[:2] in _VIOLENT_ROOTS:
+                    # "Russian shelling killed three civilians": victims of an attack are not the
+                    # attacker's own people by default; the place of the attack says whose they are
+                    spots = (locate(h, code[:2], self.gazetteer, self.resolver.kb, []) for h in (tok, *src_heads))
+                    spot = next((x for x in spots if x is not None), None)
+                    home = spot.country if spot is not None else None
                 target = [a if a.country else self._placed(a, home) for a in target]
             if target and any("ethnic" in a.text.lower().split() for a in target):
                 # "attacked ethnic Uzbeks in southern Kyrgyzstan": an ethnic group is coded
@@ -547,6 +553,8 @@ class Extractor:
 
 
 # -- parse helpers ---------------------------------------------------------------------------------
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 _FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "due", "set", "prepare", "intend", "agree", "hope",
                                "go", "promise", "vow", "pledge"})
