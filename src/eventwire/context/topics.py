@@ -58,7 +58,7 @@ def document_topics(text: str, events: Iterable[Event], country_name: dict[str, 
             found.append((len(words) + sum(countries[c] for c in by_actor),
                           {"id": t.id, "label": t.label, "evidence": evidence}))
     for code, n in countries.items():
-        name = (country_name or {}).get(code, code)
+        name = (country_name if country_name is not None else {}).get(code, code)
         found.append((n, {"id": f"country:{code}", "label": name, "evidence": [f"{n} actor mentions"]}))
     found.sort(key=lambda x: -x[0])
     return [t for _, t in found]
