@@ -36,7 +36,15 @@ def main() -> int:
         print(f"gold file not found: {args.gold}", file=sys.stderr)
         return 2
     rows = [json.loads(line) for line in args.gold.open() if line.strip()]
-    coder = Coder()
+    tally = score(rows, Coder(), args.errors)
+    print(f"sentences           {len(rows)}")
+    for k, (n, d) in tally.items():
+        print(f"{k:18s} {n / d if d else 0:6.3f} ({n}/{d})")
+    return 0
+
+
+def score(rows: list[dict], coder: Coder, errors: bool = False) -> dict[str, list[int]]:
+    """[right, total] per measure."""
     tally = {k: [0, 0] for k in ("country", "city", "region", "none", "level", "trigger coded")}
     for r in rows:
         events = coder.code(r["text"], date=r["date"])
@@ -72,14 +80,11 @@ def main() -> int:
             tally["region"][1] += 1
             if not ok:
                 misses.append("region")
-        if args.errors and (misses or not ok_level):
+        if errors and (misses or not ok_level):
             got = f"{loc.name} ({loc.kind}, {loc.country})" if loc else "none"
             print(f"{r['id']}: gold {r['place']} ({r['level']}, {r['country']}) got {got}"
                   f"{'' if hit else ' [trigger not coded]'} | {r['text'][:110]}")
-    print(f"sentences           {len(rows)}")
-    for k, (n, d) in tally.items():
-        print(f"{k:18s} {n / d if d else 0:6.3f} ({n}/{d})")
-    return 0
+    return tally
 
 
 if __name__ == "__main__":

@@ -49,4 +49,8 @@ def looks_english(text: str) -> bool:
     stops = _stop_words()
     en = sum(w in stops["en"] for w in words)
     other = max(sum(w in stops[lang] for w in words) for lang in _OTHER)
+    if len(words) < 15:
+        # a one-sentence wire lead is mostly content words ("A drone attack on Odesa damaged
+        # grain terminals overnight"): judge it on English function words outnumbering others
+        return en >= 1 and en >= other
     return en >= other and en / len(words) >= float(settings.get("min_english_ratio"))

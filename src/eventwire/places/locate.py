@@ -15,6 +15,7 @@ story's countries (those of the document's actors so far), then to the larger ci
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -22,7 +23,8 @@ from eventwire.actors.kb import ActorKnowledge
 from eventwire.places.gazetteer import REGION_WORDS, Gazetteer, Place
 from eventwire.types import Location
 
-PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "into", "on", "inside", "throughout"})
+PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "into", "on", "inside", "throughout",
+                   "through", "off"})
 ON_ROOTS = frozenset({"17", "18", "19", "20", "14"})  # "a strike on Kharkiv", "a march on the capital"
 SETTLEMENT = frozenset({"town", "city", "village", "capital", "port", "region", "province", "state", "district",
                         "area", "outskirts", "suburb", "suburbs", "centre", "center", "oblast", "governorate"})
@@ -59,11 +61,15 @@ def _names(obj: Token) -> list[tuple[list[Token], bool]]:
         return [([obj], False)]  # "in the capital", resolved against the story by locate()
     if obj.pos_ == "PROPN":
         found.append((_span(obj), region))
+        # "Istanbul's Taksim Square", "Budapest's Heroes' Square": the city owning the landmark
+        found += [(_span(c), False) for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     elif obj.lemma_.lower() in SETTLEMENT:
-        # "the town of Bakhmut", "the Donetsk region", "Kharkiv's outskirts"
-        for c in obj.children:
+        # "the town of Bakhmut", "the Donetsk region", "Kharkiv's outskirts", "Ethiopia's Tigray
+        # region" (the region itself before the country that owns it)
+        kids = sorted(obj.children, key=lambda c: c.dep_ == "poss")
+        for c in kids:
             if c.dep_ in {"compound", "amod", "poss", "nmod"} and c.pos_ == "PROPN":
-                found.append((_span(c), region))
+                found.append((_span(c), region and c.dep_ != "poss"))
             if c.dep_ == "prep" and c.lower_ == "of":
                 found += [(_span(g), region) for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     for c in obj.children:  # "in Kharkiv and Odesa": the first conjunct is the event's place
@@ -88,6 +94,11 @@ def resolve(toks: list[Token], region: bool, gaz: Gazetteer, kb: ActorKnowledge,
     story = list(story)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     place: Place | None = None
+    hits = kb.find_aliases([t.lower_ for t in toks], kinds=("country",), texts=[t.text for t in toks])
+    if hits and hits[0][0] == 0 and hits[0][1] == len(toks):
+        # a country's name is the country, not a town that shares it ("Lebanon", Pennsylvania)
+        code = hits[0][2].code
+        return Location(kb.country_name(code) or code, "country", code, text, start, end, how="country")
     if region:
         place = gaz.region(text, story)
     if place is None:
@@ -100,10 +111,6 @@ def resolve(toks: list[Token], region: bool, gaz: Gazetteer, kb: ActorKnowledge,
             how += ", in a country of the story"
         return Location(place.name, place.kind, place.country, text, start, end, place.admin1, place.lat, place.lon,
                         place.population or None, place.geonameid, how)
-    hits = kb.find_aliases([t.lower_ for t in toks], kinds=("country",), texts=[t.text for t in toks])
-    if hits and hits[0][0] == 0 and hits[0][1] == len(toks):
-        code = hits[0][2].code
-        return Location(kb.country_name(code) or code, "country", code, text, start, end, how="country")
     return None
 
 
@@ -123,7 +130,33 @@ def locate(tok: Token, root: str, gaz: Gazetteer, kb: ActorKnowledge, story: Ite
         found = resolve(toks, region, gaz, kb, beside + [c for c in story if c not in beside])
         if found is not None:
             return found
+    for toks, region in clause_phrases(tok):
+        beside = _countries_near(toks[-1], kb)
+        found = resolve(toks, region, gaz, kb, beside + [c for c in story if c not in beside])
+        if found is not None:
+            return replace(found, how=found.how + "; from elsewhere in the clause")
     return None
+
+
+# clauses that are not the event's own: who someone is ("who flew in from Paris"), what was
+# said (a reporting verb's content), and other events' clauses
+_OTHER_CLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "appos"})
+
+
+def clause_phrases(tok: Token) -> list[tuple[list[Token], bool]]:
+    """Locative phrases anywhere in the trigger's own clause, in text order: the parser hangs
+    "in Tbilisi" on "the parliament building", "in Los Angeles" on "a contractor"."""
+    out: list[tuple[list[Token], bool]] = []
+    stack = [c for c in tok.children if c.dep_ not in _OTHER_CLAUSE]
+    seen: list[Token] = []
+    while stack:
+        t = stack.pop()
+        seen.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSE)
+    for prep in sorted((t for t in seen if t.dep_ == "prep" and t.lower_ in PREPS - {"on"}), key=lambda t: t.i):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            out.extend(_names(obj))
+    return out
 
 
 def _countries_near(name: Token, kb: ActorKnowledge) -> list[str]:
