@@ -73,6 +73,19 @@ def test_paste_an_article_and_see_its_events_and_evidence(base, page: Page):
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+def test_upload_a_text_file_then_code_it(base, page: Page, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Chinese President Xi Jinping met Kenyan President William Ruto in Beijing on Tuesday, "
+                       "and the two leaders signed a railway agreement.")
+    page.goto(base + "/")
+    page.set_input_files("#upload", str(article))
+    page.wait_for_function("document.getElementById('text').value.includes('Xi Jinping')")
+    page.click("#code-button")
+    page.wait_for_selector("#code-events")
+    assert "Beijing" in page.inner_text("#annotated mark.place")
+    assert "Xi Jinping" in page.inner_text("#code-events")
+
+
 def test_dyad_page_then_click_through_to_the_evidence(base, page: Page):
     page.goto(base + "/dyad?a=RUS&b=UKR&by=day")
     assert page.locator("#dyad-chart svg rect").count() >= 2
