@@ -237,6 +237,7 @@ def test_coding_location_levels_metonyms_and_other_clauses(code):
     assert ("Tripoli", "city", "LBN") in where("Protesters marched against the government in Tripoli, "
                                                "Lebanon's second city, on Saturday.")
     assert ("Nairobi", "city", "KEN") in where("Kenyan police fired tear gas at protesters in the capital.")
+    assert ("London", "city", "CAN") in where("Police arrested a man in London, Ontario, on Monday.")
 
 
 def test_coding_members_of_a_known_group_and_hyphenated_group_names(code):

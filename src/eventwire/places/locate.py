@@ -126,12 +126,12 @@ def locate(tok: Token, root: str, gaz: Gazetteer, kb: ActorKnowledge, story: Ite
                                 place.geonameid, "the capital of the story's first country")
             continue
         # a country named beside the place ("Tripoli, Lebanon's second city") outranks the story's
-        beside = _countries_near(toks[-1], kb)
+        beside = _countries_near(toks[-1], kb, gaz)
         found = resolve(toks, region, gaz, kb, beside + [c for c in story if c not in beside])
         if found is not None:
             return found
     for toks, region in clause_phrases(tok):
-        beside = _countries_near(toks[-1], kb)
+        beside = _countries_near(toks[-1], kb, gaz)
         found = resolve(toks, region, gaz, kb, beside + [c for c in story if c not in beside])
         if found is not None:
             return replace(found, how=found.how + "; from elsewhere in the clause")
@@ -159,13 +159,19 @@ def clause_phrases(tok: Token) -> list[tuple[list[Token], bool]]:
     return out
 
 
-def _countries_near(name: Token, kb: ActorKnowledge) -> list[str]:
+def _countries_near(name: Token, kb: ActorKnowledge, gaz: Gazetteer | None = None) -> list[str]:
+    """Countries named beside a place: "Hyderabad, Pakistan", "Tripoli, Lebanon's second city",
+    and the country of a region beside it: "London, Ontario", "Birmingham, Alabama"."""
     near = [t for c in name.children if c.dep_ in {"appos", "npadvmod"} for t in c.subtree]
-    if name.i + 2 < len(name.doc) and name.doc[name.i + 1].text == ",":  # "Hyderabad, Pakistan"
+    if name.i + 2 < len(name.doc) and name.doc[name.i + 1].text == ",":
         near.append(name.doc[name.i + 2])
     codes = []
     for t in near:
         if t.pos_ == "PROPN":
             hits = kb.find_aliases([t.lower_], kinds=("country",), texts=[t.text])
             codes += [h[2].code for h in hits]
+            if not hits and gaz is not None:
+                region = gaz.region(t.text)
+                if region is not None:
+                    codes.append(region.country)
     return codes
