@@ -135,6 +135,7 @@ class Coder:
         # what the last coded document's speakers said (read with last_introduced)
         self.last_quotes: list[Quote] = []
         self.last_topics: list[dict[str, Any]] = []
+        self._magnitudes: dict[str, str] | None = None
         # people the last coded document introduced ("Kremlin spokesman Dmitry Peskov"),
         # with their sentence index: read after each document for `eventwire actors learned`
         self.last_introduced: list[tuple[Actor, int]] = []
@@ -168,6 +169,7 @@ class Coder:
         quotes: list[Quote] = []
         for s_idx, sent in enumerate(parsed.sents):
             ctx.sentence_index = s_idx
+            self._magnitudes = None
             self.resolver.learn_from_sentence(sent, ctx, document.date)
             for f in self.extractor.extract(sent, ctx, partial(_sentence_dates, sent, document.date)):
                 if f.refers_back:
@@ -205,7 +207,9 @@ class Coder:
                             ",".join(f"{a.country}/{a.sector}/{a.kb_id}" for a in src),
                             ",".join(f"{a.country}/{a.sector}/{a.kb_id}" for a in tgt)])
             attrs = dict(f.attributes)
-            attrs.update(magnitudes.for_event(c.code[:2], sentence_magnitudes(sent)))
+            if self._magnitudes is None:  # once per sentence (reset in events_from_parse), not per event
+                self._magnitudes = sentence_magnitudes(sent)
+            attrs.update(magnitudes.for_event(c.code[:2], self._magnitudes))
             if f.reciprocal:
                 attrs["reciprocal"] = "true"
             out.append(Event(

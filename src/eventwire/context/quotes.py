@@ -52,13 +52,14 @@ class Quoter:
         self.speech = speech_verbs()
 
     def quotes(self, sent: Span, ctx: DocContext, s_idx: int, published: dt.date | None) -> list[Quote]:
+        verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"} and t.lemma_ in self.speech.verbs]
+        if not verbs:
+            return []  # most sentences: nothing to attribute, and no need to look for quotation marks
         marked = [(m.start(1) if m.group(1) else m.start(2), m.end(1) if m.group(1) else m.end(2))
                   for m in _QUOTED.finditer(sent.text)]
         out: list[Quote] = []
         used: set[int] = set()
-        for tok in sent:
-            if tok.lemma_.lower() not in self.speech.verbs or tok.pos_ not in {"VERB", "AUX"}:
-                continue
+        for tok in verbs:
             subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is None:
                 continue
@@ -96,7 +97,8 @@ class Quoter:
         if not toks:
             return "", -1, -1, ""
         first, last = toks[0], toks[-1]
-        text = sent.doc.text[first.idx:last.idx + len(last)]
+        base = sent.start_char  # sent.text, not doc.text: the doc's text is rebuilt on every access
+        text = sent.text[first.idx - base:last.idx + len(last) - base]
         return text, first.idx, last.idx + len(last), "reported"
 
     def _medium(self, verb: Token) -> str | None:

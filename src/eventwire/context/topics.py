@@ -18,27 +18,30 @@ from eventwire.types import Event
 class TopicDef:
     id: str
     label: str
-    pattern: re.Pattern[str] | None
     countries: frozenset[str]
 
 
+@dataclass(frozen=True)
+class TopicLexicon:
+    topics: tuple[TopicDef, ...]
+    pattern: re.Pattern[str]  # every term of every topic, one pass over the text
+    by_term: dict[str, tuple[str, ...]]  # a matched term (lower case; acronyms as written) → topic ids
+
+
 @lru_cache(maxsize=1)
-def topic_defs() -> tuple[TopicDef, ...]:
+def topic_lexicon() -> TopicLexicon:
     path = Path(str(resources.files("eventwire.context") / "data" / "topics.yaml"))
-    out = []
+    topics: list[TopicDef] = []
+    by_term: dict[str, tuple[str, ...]] = {}
     for e in as_list((load_yaml(path) or {}).get("topics")):
-        terms = [str(t) for t in as_list(e.get("terms"))]
-        # acronyms (AI, WHO, LNG) match as written; words in any case
-        exact = [re.escape(t) for t in terms if t.isupper()]
-        loose = [re.escape(t) for t in terms if not t.isupper()]
-        parts = []
-        if loose:
-            parts.append(r"(?i:\b(?:" + "|".join(loose) + r")\b)")
-        if exact:
-            parts.append(r"\b(?:" + "|".join(exact) + r")\b")
-        out.append(TopicDef(str(e["id"]), str(e["label"]), re.compile("|".join(parts)) if parts else None,
-                            frozenset(str(c) for c in as_list(e.get("countries")))))
-    return tuple(out)
+        topics.append(TopicDef(str(e["id"]), str(e["label"]), frozenset(str(c) for c in as_list(e.get("countries")))))
+        for t in (str(t) for t in as_list(e.get("terms"))):
+            key = t if t.isupper() else t.lower()  # acronyms (AI, WHO, LNG) match as written
+            by_term[key] = (*by_term.get(key, ()), str(e["id"]))
+    loose = sorted((re.escape(t) for t in by_term if not t.isupper()), key=len, reverse=True)
+    exact = sorted((re.escape(t) for t in by_term if t.isupper()), key=len, reverse=True)
+    pattern = re.compile(r"(?i:\b(?:" + "|".join(loose) + r")\b)|\b(?:" + "|".join(exact) + r")\b")
+    return TopicLexicon(tuple(topics), pattern, by_term)
 
 
 def document_topics(text: str, events: Iterable[Event], country_name: dict[str, str] | None = None
@@ -49,9 +52,15 @@ def document_topics(text: str, events: Iterable[Event], country_name: dict[str, 
     countries: dict[str, int] = {}
     for a in actors:
         countries[a.country or ""] = countries.get(a.country or "", 0) + 1
+    lex = topic_lexicon()
+    words_of: dict[str, set[str]] = {}
+    for m in lex.pattern.finditer(text):
+        word = m.group(0)
+        for topic in lex.by_term.get(word if word.isupper() and word in lex.by_term else word.lower(), ()):
+            words_of.setdefault(topic, set()).add(word)
     found: list[tuple[int, dict[str, object]]] = []
-    for t in topic_defs():
-        words = sorted({m.group(0) for m in t.pattern.finditer(text)}) if t.pattern else []
+    for t in lex.topics:
+        words = sorted(words_of.get(t.id, ()))
         by_actor = sorted(c for c in countries if c in t.countries)
         if words or by_actor:
             evidence = [f"“{w}”" for w in words[:5]] + [f"actor {c}" for c in by_actor]

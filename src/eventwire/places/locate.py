@@ -57,8 +57,10 @@ def phrases(tok: Token, root: str) -> list[tuple[list[Token], bool]]:
 def _names(obj: Token) -> list[tuple[list[Token], bool]]:
     region = obj.lemma_.lower() in REGION_WORDS - {"of", "the", "city", "capital"}
     found: list[tuple[list[Token], bool]] = []
-    if obj.lower_ == "capital" and not any(c.dep_ in {"compound", "poss", "amod", "prep"} for c in obj.children):
-        return [([obj], False)]  # "in the capital", resolved against the story by locate()
+    if obj.lower_ == "capital" and not any(c.dep_ == "prep" for c in obj.children):
+        # "in the capital", "in the Somali capital", "in Kenya's capital": resolved by locate()
+        mods = [c for c in obj.children if c.dep_ in {"compound", "poss", "amod"} and c.pos_ in {"PROPN", "ADJ"}]
+        return [([*mods, obj], False)]
     if obj.pos_ == "PROPN":
         found.append((_span(obj), region))
         # "Istanbul's Taksim Square", "Budapest's Heroes' Square": the city owning the landmark
@@ -118,12 +120,15 @@ def locate(tok: Token, root: str, gaz: Gazetteer, kb: ActorKnowledge, story: Ite
     """The event's place, or None when its own phrases name none that resolves."""
     story = list(story)
     for toks, region in phrases(tok, root):
-        if len(toks) == 1 and toks[0].lower_ == "capital":  # "marched in the capital": the story's capital
-            place = gaz.capital(story[0]) if story else None
+        if toks[-1].lower_ == "capital":  # "in the Somali capital"; "in the capital": the story's
+            named = [a.code for t in toks[:-1]
+                     for _, _, a in kb.find_aliases([t.lower_], kinds=("country", "adjective"), texts=[t.text])]
+            country = named[0] if named else (story[0] if story else None)
+            place = gaz.capital(country) if country else None
             if place is not None:
-                return Location(place.name, "city", place.country, toks[0].text, toks[0].idx,
-                                toks[0].idx + len(toks[0]), place.admin1, place.lat, place.lon, place.population,
-                                place.geonameid, "the capital of the story's first country")
+                return Location(place.name, "city", place.country, " ".join(t.text for t in toks), toks[0].idx,
+                                toks[-1].idx + len(toks[-1]), place.admin1, place.lat, place.lon, place.population,
+                                place.geonameid, "the capital of " + ("the country named" if named else "the story"))
             continue
         # a country named beside the place ("Tripoli, Lebanon's second city") outranks the story's
         beside = _countries_near(toks[-1], kb, gaz)
