@@ -79,8 +79,18 @@ class Person:
         return sector, role
 
     def at_full(self, day: dt.date | None) -> tuple[str | None, str | None, str]:
-        """(sector, role, country) on ``day``: an office abroad (UN, NATO) has its own code."""
-        day = day or dt.date.today()
+        """(sector, role, country) on ``day``: an office abroad (UN, NATO) has its own code.
+
+        Undated text gives no day to check an office against, and archives are full of
+        undated wire copy about people long out of office; the office the person is known
+        for is then the likeliest reading ("Libyan leader Gaddafi" in a 1986 story), while
+        the text's own "former" still makes them ELI.
+        """
+        if day is None:
+            if self.roles:
+                r = _most_senior(self.roles)
+                return r.sector, r.role, r.country or self.country
+            return self.before, None, self.country
         current = [r for r in self.roles if r.holds(day)]
         if current:
             r = _most_senior(current)
@@ -117,6 +127,7 @@ class RoleNoun:
     sector: str | None
     role: str | None
     rank: str | None = None
+    of_country: str | None = None  # the sector when only a country qualifies the noun
 
 
 def _tokenizer() -> Any:
@@ -345,7 +356,10 @@ class KnowledgeBase:
             if sector is not None:
                 self._check_sector(sector, p, e.get(LINE))
             key = _key(term)
-            role_noun = RoleNoun(term, sector, e.get("role"), e.get("rank"))
+            of_country = e.get("of_country")
+            if of_country is not None:
+                self._check_sector(of_country, p, e.get(LINE))
+            role_noun = RoleNoun(term, sector, e.get("role"), e.get("rank"), of_country)
             for variant in _hyphen_variants(key):  # "secretary general" is also "secretary-general"
                 if variant == key or variant not in self.roles:
                     self.roles[variant] = role_noun
