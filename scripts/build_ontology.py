@@ -18,6 +18,13 @@ QUAD_BY_ROOT = {**{f"{r:02d}": 1 for r in range(1, 6)}, **{f"{r:02d}": 2 for r i
                 **{f"{r:02d}": 3 for r in range(10, 15)}, **{f"{r:02d}": 4 for r in range(15, 21)}}
 
 
+# Where the PLOVER codebook's own definitions and the conversion table disagree, the
+# codebook wins: its RETREAT explicitly covers resignations of officials, which CAMEO
+# codes as 0831 (accede to demands for a change in leadership), while the table files
+# 0831 with the verbal CONCEDE. A resignation has immediate material consequences.
+CODEBOOK_OVER_TABLE = {"0831": "RETREAT"}
+
+
 def main(src: Path, out: Path) -> None:
     names: dict[str, str] = {}
     for line in (src / "cameo_eventcodes.tsv").read_text().splitlines()[1:]:
@@ -46,6 +53,8 @@ def main(src: Path, out: Path) -> None:
             # well as demands, so an appeal takes the REQUEST row of the parallel 10x demand.
             cat, mode, ctx = plover.get("10" + code[2:]) or plover.get("10" + code[2:3]) or (
                 "REQUEST", "", "")
+        if code in CODEBOOK_OVER_TABLE:
+            cat, mode = CODEBOOK_OVER_TABLE[code], ""
         rows.append("\t".join([code, name, gs, str(QUAD_BY_ROOT[code[:2]]), cat, mode, ctx]))
     header = (
         "# CAMEO event codes with Goldstein values and their PLOVER category, mode and context.\n"
@@ -56,6 +65,7 @@ def main(src: Path, out: Path) -> None:
         "# (10-14), 4 material conflict (15-20). An empty PLOVER category means PLOVER has no\n"
         "# category for the code (CAMEO 01 statements). CAMEO 02 appeals, absent from the table,\n"
         "# take the PLOVER row of the parallel CAMEO 10 demand (PLOVER REQUEST covers both).\n"
+        "# 0831 (leadership change: resignations) is RETREAT, as the PLOVER codebook defines it.\n"
         "# Regenerate with scripts/build_ontology.py.\n"
     )
     out.write_text(header + "\n".join(rows) + "\n")

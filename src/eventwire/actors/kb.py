@@ -128,6 +128,7 @@ class RoleNoun:
     role: str | None
     rank: str | None = None
     of_country: str | None = None  # the sector when only a country qualifies the noun
+    alone: str | None = None  # the organisation meant when nothing says whose it is
 
 
 def _tokenizer() -> Any:
@@ -359,7 +360,7 @@ class KnowledgeBase:
             of_country = e.get("of_country")
             if of_country is not None:
                 self._check_sector(of_country, p, e.get(LINE))
-            role_noun = RoleNoun(term, sector, e.get("role"), e.get("rank"), of_country)
+            role_noun = RoleNoun(term, sector, e.get("role"), e.get("rank"), of_country, e.get("alone"))
             for variant in _hyphen_variants(key):  # "secretary general" is also "secretary-general"
                 if variant == key or variant not in self.roles:
                     self.roles[variant] = role_noun

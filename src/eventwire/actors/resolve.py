@@ -105,16 +105,22 @@ class Resolver:
 
     def place_in(self, tokens: list[Token]) -> Alias | None:
         """The country of the first country, capital or city named among ``tokens``."""
+        fallback: Alias | None = None
         for t in tokens:
             if t.pos_ != "PROPN" or t.dep_ == "compound":
+                continue
+            where = _placing(t)
+            if where == 0 or (where == 1 and fallback is not None):
                 continue
             toks = _left_tokens(t)
             found = self.kb.find_aliases([x.lower_ for x in toks], kinds=("country", "metonym", "place"),
                                          texts=[x.text for x in toks])
             hits = _drop_name_parts(found, toks)
             if hits:
-                return hits[-1][2]
-        return None
+                if where == 2:
+                    return hits[-1][2]
+                fallback = hits[-1][2]
+        return fallback
 
     def _located_in(self, head: Token) -> Alias | None:
         """The country of the first place in the phrase after the head ('refugees fleeing
@@ -326,6 +332,14 @@ class Resolver:
                 holder = self.kb.office_holder(country, role, day)
                 if holder is not None:
                     kb_id, canonical, how = holder.id, holder.name, how + "+office"
+        elif role_hit and role_hit[2].alone and not extra_hits:
+            # "the Security Council voted": with no country named, the UN organ
+            org = self.kb.find_aliases([role_hit[2].alone.lower()], kinds=("igo",))
+            if org:
+                al = org[0][2]
+                country, sector, kb_id, canonical, how = al.code, al.sector, al.kb_id, al.name, "kb:igo"
+            else:
+                how = "role"
         elif role_hit:
             how = "role"
             # "the defense secretary" after "U.S. Defense Secretary Pete Hegseth": the person
@@ -363,6 +377,34 @@ class Resolver:
         if how == "person:kb" and name:
             ctx.learned.setdefault(name.split()[-1].lower(), actor)
         return actor
+
+
+_LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "along",
+                   "within", "through"}
+_PLACE_NOUNS = {"street", "outskirts", "capital", "city", "town", "centre", "center", "province", "region",
+                "suburb", "part", "north", "south", "east", "west"}
+
+
+def _placing(t: Token) -> int:
+    """How well a name says where something happens: 2 for a place of action ('in Dhaka',
+    'the streets of Lima'), 0 for what is acted on or towards ('sanctions against North
+    Korea', 'protest outside the embassy of Israel' stays 2, 'talks with Peru' 0), 1 for
+    anything else (a subject or possessor), used only when no place of action is named."""
+    for _ in range(4):
+        if t.dep_ in {"appos", "conj", "flat", "poss"} and t.head is not t:
+            t = t.head
+        else:
+            break
+    if t.dep_ in {"dobj", "dative"}:
+        return 0
+    if t.dep_ != "pobj":
+        return 1
+    prep = t.head.lower_
+    if prep == "of":  # "the streets of Dhaka", "outskirts of Kabul"
+        return 2 if t.head.head.lemma_.lower() in _PLACE_NOUNS else 1
+    if prep == "on":  # "on Lesbos" is rare; "sanctions on Iran" is common
+        return 0
+    return 2 if prep in _LOCATIVE_PREPS else 0
 
 
 def _left_tokens(head: Token) -> list[Token]:

@@ -139,6 +139,9 @@ class Extractor:
                 # "during the call", "details of the conversation": an event told before
                 found.append(Found(tok, trig, trig.code, "asserted", [], [], 0.0, None, refers_back=True))
                 continue
+            if (lemma_of(tok) in self.lex.modality.executives
+                    and any(c.dep_ == "dobj" and c.i in trigger_tokens for c in tok.children)):
+                continue  # "ordered the arrest of X": the arrest is the event, done by the orderer
             negated = self._negated(tok)
             gov = _governor(tok)
             if negated:
@@ -359,7 +362,8 @@ class Extractor:
                     if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i and c.i not in used]
         v = _governing_verb(tok)
         evaluated = tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and v is not None and v.i in triggers
-        if v is not None and (not evaluated or v.lemma_.lower() in self.lex.modality.intent_governors):
+        if v is not None and (not evaluated or v.lemma_.lower() in self.lex.modality.intent_governors
+                              or v.lemma_.lower() in self.lex.modality.executives):
             # "launched an attack", "agreed to arbitration", "marched in defiance of":
             # the subject did it; "condemned the attack" says nothing of who attacked
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)

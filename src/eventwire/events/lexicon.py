@@ -54,6 +54,7 @@ class Modality:
     intent_codes: dict[str, str]
     demand_codes: dict[str, str]
     refusal_codes: dict[str, str]
+    executives: frozenset[str] = frozenset()
 
     def intent_code(self, code: str) -> str | None:
         """The CAMEO code of the intention to do ``code``; None keeps the code."""
@@ -156,7 +157,7 @@ def load_modality(path: Path) -> Modality:
 
     return Modality(lemmas("negators"), lemmas("intent_governors"), lemmas("intent_auxiliaries"),
                     table("intent_codes", "intent"), table("demand_codes", "demand"),
-                    table("refusal_codes", "refusal"))
+                    table("refusal_codes", "refusal"), lemmas("executives"))
 
 
 @lru_cache(maxsize=1)
