@@ -6,7 +6,12 @@ Two formats are accepted, one JSON object a line:
   and ``target`` lists of ``{actorText, code, sector}``, optional ``markup`` where
   ``(SRC/TAR: ...)`` marks actors that are both source and target;
 - CAMEO gold: ``text``, ``source`` and ``target`` as actor code strings (``USAGOV``,
-  ``RUS``) or lists of them, and ``cameo`` (the event code).
+  ``RUS``) or lists of them, and ``cameo`` (the event code). The names other CAMEO
+  datasets use for these fields are read too (``source_code``, ``Actor1Code``,
+  ``event_code``, ``EventCode``, ``sentence`` ...).
+
+A record may carry both a PLOVER ``event`` and a ``cameo`` code (the project's own
+held-out sentences do); ``event: NONE`` marks a sentence with no event to code.
 """
 
 from __future__ import annotations
@@ -71,29 +76,63 @@ def _cameo_actor(code: str) -> GoldActor:
     return GoldActor(code, normalise_code(code[:3]), normalise_sector(code[3:6]))
 
 
+def _actor(a: object) -> GoldActor:
+    """A code string ('USAGOV') or a PLOVER actor object; an object whose code runs past
+    three letters carries its sector in the code, CAMEO style."""
+    if isinstance(a, dict):
+        code = str(a.get("code") or "")
+        if len(code) > 3 and code.isalpha() and code.upper() == code and not a.get("sector"):
+            return _cameo_actor(code)
+        return _plover_actor(a)
+    return _cameo_actor(str(a))
+
+
+# Field names the CAMEO-coded datasets of the field use for the same thing: the
+# PETRARCH/Phoenix validation sets, GDELT/ICEWS-style exports, and our own layout.
+CAMEO_FIELDS = ("cameo", "cameo_code", "event_code", "eventcode", "EventCode", "CAMEOCode", "code")
+SOURCE_FIELDS = ("source", "source_code", "source_actor", "src", "actor1", "Actor1Code")
+TARGET_FIELDS = ("target", "target_code", "target_actor", "tgt", "actor2", "Actor2Code")
+TEXT_FIELDS = ("text", "sentence", "content")
+
+
+def _first(d: dict[str, object], names: tuple[str, ...]) -> object:
+    return next((d[k] for k in names if k in d and d[k] not in (None, "")), None)
+
+
+def _actors(value: object) -> list[GoldActor]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [_actor(a) for a in items if a not in (None, "")]
+
+
 def read_gold(path: Path) -> list[GoldRecord]:
+    """Gold records from a JSONL file in either layout; a record may carry both a PLOVER
+    category (``event``) and a CAMEO code, and is then scored on both."""
     records = []
     for n, d in text_records(path):
         rid = str(d.get("id") or f"line-{n}")
-        if "cameo" in d or "cameo_code" in d:
-            src = d.get("source") or []
-            tgt = d.get("target") or []
-            records.append(GoldRecord(
-                rid, d["text"], cameo=str(d.get("cameo") or d.get("cameo_code")),
-                source=[_cameo_actor(c) for c in ([src] if isinstance(src, str) else src)],
-                target=[_cameo_actor(c) for c in ([tgt] if isinstance(tgt, str) else tgt)],
-                date=d.get("date")))
-            continue
+        text = _first(d, TEXT_FIELDS)
+        if not isinstance(text, str):
+            raise ValueError(f"{path}:{n}: no text field (one of {', '.join(TEXT_FIELDS)})")
+        cameo_raw = _first(d, CAMEO_FIELDS) if not isinstance(d.get("code"), dict) else None
+        cameo = str(cameo_raw).strip() if cameo_raw is not None else None
+        if cameo is not None and not cameo.isdigit():
+            cameo = None
+        if cameo is not None and len(cameo) == 1:
+            cameo = "0" + cameo  # a root written as a number: 4 -> 04
         cat = str(d.get("event") or "").upper() or None
-        source = [_plover_actor(a) for a in d.get("source") or []]
-        target = [_plover_actor(a) for a in d.get("target") or []]
+        source = _actors(_first(d, SOURCE_FIELDS))
+        target = _actors(_first(d, TARGET_FIELDS))
         both = set(re.findall(r"\(SRC/TAR:\s*([^)]*)\)", str(d.get("markup") or "")))
         if both:
             shared = [a for a in source + target if a.text in both]
             source = _dedupe(source + shared)
             target = _dedupe(target + shared)
-        records.append(GoldRecord(rid, d["text"], LEGACY_CATEGORIES.get(cat or "", cat),
-                                  source=source, target=target, date=d.get("date")))
+        date = d.get("date")
+        records.append(GoldRecord(rid, text, LEGACY_CATEGORIES.get(cat or "", cat), cameo=cameo,
+                                  source=source, target=target,
+                                  date=str(date) if date else None))
     return records
 
 

@@ -58,7 +58,16 @@ def groups(events: Iterable[Event]) -> list[Group]:
 
 
 def _codes(actors: list[GoldActor]) -> set[str]:
-    return {a.code for a in actors if a.code}
+    """Gold codes compared as the coder's are: a named organisation ('UN', 'AU') as IGO or NGO."""
+    from eventwire.actors.kb import default_kb
+
+    orgs = default_kb().organisations
+    out = set()
+    for a in actors:
+        if a.code:
+            org = orgs.get(a.code)
+            out.add(org if org in {"IGO", "NGO"} else a.code)
+    return out
 
 
 @dataclass
@@ -120,7 +129,7 @@ def score(gold: list[GoldRecord], predicted: list[list[Event]]) -> Report:
     for rec, events in zip(gold, predicted, strict=True):
         rep.n += 1
         gs = groups(events)
-        if rec.category and not rec.cameo:
+        if rec.category and not (rec.cameo or "").startswith("01"):
             # PLOVER does not code CAMEO 01 statements: the PLOVER output holds the rest
             gs = [g for g in gs if g.category] or gs
         top = gs[0] if gs else None
@@ -133,13 +142,15 @@ def score(gold: list[GoldRecord], predicted: list[list[Event]]) -> Report:
         if rec.category:
             cat_ok = pred_cat == rec.category
             rep.category.add(cat_ok)
-            rep.category_any.add(any(g.category == rec.category for g in gs))
+            rep.category_any.add(any((g.category or "NONE") == rec.category for g in gs)
+                                 or (not gs and rec.category == "NONE"))
             rep.confusion[(rec.category, pred_cat)] += 1
             row["gold"] = rec.category
         if rec.cameo:
             rep.cameo_root.add(bool(top) and top.cameo[:2] == rec.cameo[:2])  # type: ignore[union-attr]
             rep.cameo_full.add(bool(top) and top.cameo == rec.cameo)  # type: ignore[union-attr]
-            cat_ok = bool(top) and top.cameo[:2] == rec.cameo[:2]  # type: ignore[union-attr]
+            if not rec.category:  # a CAMEO-only record: the root stands for the category
+                cat_ok = bool(top) and top.cameo[:2] == rec.cameo[:2]  # type: ignore[union-attr]
             row["gold_cameo"] = rec.cameo
         gsrc, gtgt = _codes(rec.source), _codes(rec.target)
         psrc = top.source if top else set()
