@@ -16,14 +16,21 @@ from eventwire.evaluation.score import Report, score
 from eventwire.pipeline import Document, get_coder, parse_date
 
 
-def run_eval(gold_path: Path, model: str | None = None) -> Report:
-    """Code every gold sentence and score the result (library entry for bench/ and tests)."""
-    records = read_gold(gold_path)
+def run_eval(gold_path: Path, model: str | None = None, min_confidence: float = 0.0) -> Report:
+    """Code every gold sentence and score the result (library entry for bench/ and tests).
+
+    With ``min_confidence`` the events under it are dropped before scoring, as a user who
+    sets that threshold would see them: a sentence left with none counts as "no event"."""
+    try:
+        records = read_gold(gold_path)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{gold_path}: not a gold file this tool reads: {exc}") from exc
     if not records:
         raise InputError(f"{gold_path} holds no gold records")
     coder = get_coder(model)
     docs = [Document(r.text, parse_date(r.date) if r.date else None, r.id) for r in records]
-    predicted = [events for _, events in coder.code_documents(docs)]
+    predicted = [[e for e in events if e.confidence >= min_confidence]
+                 for _, events in coder.code_documents(docs)]
     return score(records, predicted)
 
 
@@ -31,11 +38,19 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (PLOVER GSR or CAMEO layout).")],
     report: Annotated[Path | None, typer.Option(help="Write the full report as JSON here.")] = None,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
+    min_confidence: Annotated[float, typer.Option(
+        help="Score only events at or above this confidence (0-1): precision rises, recall falls.")] = 0.0,
 ) -> None:
-    """Score the coder against gold-coded sentences and print the accuracy."""
+    """Score the coder against gold-coded sentences and print the accuracy.
+
+    Reads PLOVER GSR records (event, source/target actor lists) and CAMEO-coded records
+    (text, source and target codes such as USAGOV, a CAMEO code); CAMEO records are also
+    scored on the CAMEO root and the full code."""
     if not gold.exists():
         raise InputError(f"no such file: {gold}")
-    rep = run_eval(gold, model)
+    if not 0.0 <= min_confidence <= 1.0:
+        raise InputError(f"--min-confidence must be between 0 and 1, got {min_confidence}")
+    rep = run_eval(gold, model, min_confidence)
     summary = rep.summary()
     console = Console()
     table = Table(title=f"accuracy on {gold.name} ({rep.n} records)")
