@@ -72,16 +72,22 @@ def _plover_actor(a: dict[str, object]) -> GoldActor:
 
 
 def _cameo_actor(code: str) -> GoldActor:
+    """'USAGOV' -> USA, GOV; a whole code that names an organisation ('NATO', 'IGAD')
+    stays whole; CAMEO's IGO prefix ('IGOUNO') is an organisation."""
+    from eventwire.actors.kb import default_kb
+
     code = code.strip().upper()
+    if code in default_kb().organisations or code.startswith("IGO"):
+        return GoldActor(code, "IGO" if code.startswith("IGO") else code, None)
     return GoldActor(code, normalise_code(code[:3]), normalise_sector(code[3:6]))
 
 
 def _actor(a: object) -> GoldActor:
-    """A code string ('USAGOV') or a PLOVER actor object; an object whose code runs past
-    three letters carries its sector in the code, CAMEO style."""
+    """A code string ('USAGOV') or a PLOVER actor object; an object with no sector field
+    whose code runs past three letters carries its sector in the code, CAMEO style."""
     if isinstance(a, dict):
         code = str(a.get("code") or "")
-        if len(code) > 3 and code.isalpha() and code.upper() == code and not a.get("sector"):
+        if "sector" not in a and len(code) in {6, 9} and code.isalpha():
             return _cameo_actor(code)
         return _plover_actor(a)
     return _cameo_actor(str(a))

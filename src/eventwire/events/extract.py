@@ -142,7 +142,8 @@ class Extractor:
             if (lemma_of(tok) in self.lex.modality.executives
                     and any(c.dep_ == "dobj" and c.i in trigger_tokens for c in tok.children)):
                 continue  # "ordered the arrest of X": the arrest is the event, done by the orderer
-            negated = self._negated(tok)
+            stopped = self._stopped(tok, trig.code)
+            negated = stopped is None and self._negated(tok)
             gov = _governor(tok)
             if negated:
                 # a refused cooperative act is a rejection, unless a trigger ("refused",
@@ -164,7 +165,9 @@ class Extractor:
                 # "said that Ankara must free the reporters": a demand made of Ankara
                 code = "100"
             speaker = None if negated else self._obligation_speaker(tok)
-            if negated:
+            if stopped is not None:
+                code, modality = stopped, "asserted"
+            elif negated:
                 code, modality = refusal, "refused"  # type: ignore[assignment]
             elif speaker is not None:
                 code = self.lex.modality.demand_code(trig.code)
@@ -444,6 +447,19 @@ class Extractor:
         return out
 
     # -- modality -------------------------------------------------------------------------
+
+    def _stopped(self, tok: Token, code: str) -> str | None:
+        """'halted economic assistance', 'suspended cooperation': the code of cutting an
+        ongoing cooperative act (CAMEO 16), or None when the act is not stopped so."""
+        stop = self.lex.modality.stop_code(code)
+        if stop is None:
+            return None
+        v = _governing_verb(tok) if tok.pos_ in {"NOUN", "PROPN"} else None
+        if v is None and tok.dep_ == "xcomp":  # "stopped sending aid"
+            v = tok.head
+        if v is None or v.i == tok.i or any(c.dep_ == "neg" for c in v.children):
+            return None
+        return stop if v.lemma_.lower() in self.lex.modality.stoppers else None
 
     def _negated(self, tok: Token) -> bool:
         """'did not meet', 'refused to meet', 'blocked the march', 'no talks', 'without meeting'."""

@@ -8,7 +8,7 @@ that explains an event.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -55,10 +55,16 @@ class Modality:
     demand_codes: dict[str, str]
     refusal_codes: dict[str, str]
     executives: frozenset[str] = frozenset()
+    stoppers: frozenset[str] = frozenset()
+    stop_codes: dict[str, str] = field(default_factory=dict)
 
     def intent_code(self, code: str) -> str | None:
         """The CAMEO code of the intention to do ``code``; None keeps the code."""
         return _longest_prefix(self.intent_codes, code)
+
+    def stop_code(self, code: str) -> str | None:
+        """The CAMEO code of ending an ongoing act ``code`` (halting aid is 162)."""
+        return _longest_prefix(self.stop_codes, code)
 
     def refusal_code(self, code: str) -> str | None:
         """The CAMEO rejection a negated cooperative act stands for; None: code nothing."""
@@ -157,7 +163,8 @@ def load_modality(path: Path) -> Modality:
 
     return Modality(lemmas("negators"), lemmas("intent_governors"), lemmas("intent_auxiliaries"),
                     table("intent_codes", "intent"), table("demand_codes", "demand"),
-                    table("refusal_codes", "refusal"), lemmas("executives"))
+                    table("refusal_codes", "refusal"), lemmas("executives"), lemmas("stoppers"),
+                    table("stop_codes", "stop"))
 
 
 @lru_cache(maxsize=1)
