@@ -251,6 +251,8 @@ class Extractor:
                 # clause ("declared an emergency in northern Mali"), at lower confidence
                 target = self._loose_target(tok, src_heads, trigger_tokens, ctx, when, source)
                 loose = bool(target)
+            if target:
+                code = self._recode_by_target(code, target)
             reciprocal = _is_reciprocal(tok)
             if len(source) >= 2:
                 ctx.groups.append(tuple(source))
@@ -447,6 +449,19 @@ class Extractor:
         return out
 
     # -- modality -------------------------------------------------------------------------
+
+    def _recode_by_target(self, code: str, target: list[Actor]) -> str:
+        """'expelled the ambassador' is 161, not 174: the code by who is acted on."""
+        kb = self.resolver.kb
+        kinds: set[str] = set()
+        for a in target:
+            kinds |= {a.sector or "", kb.organisations.get(a.country or "") or ""}
+            if a.role:
+                words = a.role.lower().replace("-", " ").split()
+                hit = kb.find_role(words, words)
+                if hit is not None and hit[2].rank:
+                    kinds.add(hit[2].rank)
+        return self.lex.modality.target_code(code, kinds - {""}) or code
 
     def _stopped(self, tok: Token, code: str) -> str | None:
         """'halted economic assistance', 'suspended cooperation': the code of cutting an

@@ -57,10 +57,21 @@ class Modality:
     executives: frozenset[str] = frozenset()
     stoppers: frozenset[str] = frozenset()
     stop_codes: dict[str, str] = field(default_factory=dict)
+    target_codes: dict[str, dict[str, str]] = field(default_factory=dict)  # act -> target kind -> code
 
     def intent_code(self, code: str) -> str | None:
         """The CAMEO code of the intention to do ``code``; None keeps the code."""
         return _longest_prefix(self.intent_codes, code)
+
+    def target_code(self, code: str, kinds: set[str]) -> str | None:
+        """The code ``code`` becomes when what is acted on is of one of ``kinds``."""
+        for n in range(len(code), 1, -1):
+            by_kind = self.target_codes.get(code[:n])
+            if by_kind:
+                hit = next((c for k, c in by_kind.items() if k in kinds), None)
+                if hit:
+                    return hit
+        return None
 
     def stop_code(self, code: str) -> str | None:
         """The CAMEO code of ending an ongoing act ``code`` (halting aid is 162)."""
@@ -161,10 +172,17 @@ def load_modality(path: Path) -> Modality:
             out[act] = code
         return out
 
+    target_codes: dict[str, dict[str, str]] = {}
+    for e in as_list(d.get("target_codes")):
+        act, kind, code = (str(require(e, k, p)) for k in ("act", "target", "code"))
+        if code not in ontology():
+            raise DataFileError(p, e.get(LINE), f"unknown CAMEO code {code!r}")
+        target_codes.setdefault(act, {})[kind] = code
+
     return Modality(lemmas("negators"), lemmas("intent_governors"), lemmas("intent_auxiliaries"),
                     table("intent_codes", "intent"), table("demand_codes", "demand"),
                     table("refusal_codes", "refusal"), lemmas("executives"), lemmas("stoppers"),
-                    table("stop_codes", "stop"))
+                    table("stop_codes", "stop"), target_codes)
 
 
 @lru_cache(maxsize=1)
