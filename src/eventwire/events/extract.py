@@ -41,6 +41,7 @@ _LOCATED_TARGET = {"15"}
 _IMPLIED_TARGET: dict[str, str | None] = {"14": "GOV", "17": None}
 # Roots whose complement clause is what was asked, rejected or criticised, not an act.
 _ASKING_ROOTS = {"02", "10", "11", "12"}
+_SELF_POSTURE_ROOTS = {"15"}
 _COMMUNICATION = {"say", "tell", "state", "announce", "claim", "add", "report", "write", "insist",
                   "stress", "note", "declare", "explain", "confirm"}
 
@@ -251,8 +252,7 @@ class Extractor:
                 # clause ("declared an emergency in northern Mali"), at lower confidence
                 target = self._loose_target(tok, src_heads, trigger_tokens, ctx, when, source)
                 loose = bool(target)
-            if target:
-                code = self._recode_by_target(code, target)
+            code = self._recode_by_target(code, source, target)
             reciprocal = _is_reciprocal(tok)
             if len(source) >= 2:
                 ctx.groups.append(tuple(source))
@@ -319,6 +319,10 @@ class Extractor:
         if passive or tok.dep_ == "acl" and tok.tag_ == "VBN":
             source = agent
             obj = patient if patient is not None else (tok.head if tok.dep_ == "acl" else None)
+            if source is None and patient is not None and trig.code[:2] in _SELF_POSTURE_ROOTS:
+                # "Polish troops were deployed to the border": a force posture is the
+                # posture of the forces named, whoever gave the order
+                source, obj = patient, None
         else:
             source = subj
             obj = _direct_object(tok)
@@ -450,10 +454,12 @@ class Extractor:
 
     # -- modality -------------------------------------------------------------------------
 
-    def _recode_by_target(self, code: str, target: list[Actor]) -> str:
+    def _recode_by_target(self, code: str, source: list[Actor], target: list[Actor]) -> str:
         """'expelled the ambassador' is 161, not 174: the code by who is acted on."""
         kb = self.resolver.kb
-        kinds: set[str] = set()
+        kinds: set[str] = set() if target else {"none"}
+        if target and source and {a.country for a in target} <= {a.country for a in source}:
+            kinds.add("own")
         for a in target:
             kinds |= {a.sector or "", kb.organisations.get(a.country or "") or ""}
             if a.role:
