@@ -98,7 +98,7 @@ class Extractor:
                 cands = self.lex.candidates(lemma, "VERB")
             best: tuple[float, Trigger, set[int]] | None = None
             for trig in cands:
-                used = _match_words(tok, trig.words)
+                used = _match_words(tok, trig.words, self.lex.classes)
                 if used is None:
                     continue
                 score = 2.0 * len(trig.words)
@@ -626,18 +626,25 @@ def _neighbours(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ in _NEIGHBOUR_DEPS:
             near.extend(c.children)
+        if c.dep_ == "dobj":
+            # "delivered 2,000 tonnes of food", "approved $100 million in budget support":
+            # the measured thing is what was given
+            near.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in {"of", "in"}
+                        for g in p.children if g.dep_ == "pobj")
     if tok.dep_ == "compound":
         near.append(tok.head)
     return near
 
 
-def _match_words(tok: Token, words: tuple[str, ...]) -> set[int] | None:
+def _match_words(tok: Token, words: tuple[str, ...],
+                 classes: dict[str, frozenset[str]] | None = None) -> set[int] | None:
     if not words:
         return set()
     near = _neighbours(tok)
     used: set[int] = set()
     for w in words:
-        hit = next((x for x in near if x.i not in used and (x.lemma_.lower() == w or x.lower_ == w)), None)
+        ok = (classes or {}).get(w[1:], frozenset()) if w.startswith("@") else frozenset((w,))
+        hit = next((x for x in near if x.i not in used and (x.lemma_.lower() in ok or x.lower_ in ok)), None)
         if hit is None:
             return None
         used.add(hit.i)

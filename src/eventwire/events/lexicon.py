@@ -97,8 +97,10 @@ class Lexicon:
     """Triggers indexed by (head lemma, part of speech)."""
 
     def __init__(self, triggers: list[Trigger], modality: Modality,
-                 lemma_fixes: dict[str, str] | None = None) -> None:
+                 lemma_fixes: dict[str, str] | None = None,
+                 classes: dict[str, frozenset[str]] | None = None) -> None:
         self.triggers = triggers
+        self.classes = classes or {}
         self.modality = modality
         self.lemma_fixes = lemma_fixes or {}
         index: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
@@ -153,7 +155,27 @@ def load_lexicon(files: list[Path] | None = None, modality_file: Path | None = N
             triggers.append(t)
     fixes = {str(require(e, "form", str(data / "lemmas.yaml"))).lower(): str(e["lemma"]).lower()
              for e in as_list(load_yaml(data / "lemmas.yaml"))}
-    return Lexicon(triggers, load_modality(modality_file or data / "modality.yaml"), fixes)
+    classes = load_classes(data / "classes.yaml")
+    for t in triggers:
+        unknown = [w for w in t.words if w.startswith("@") and w[1:] not in classes]
+        if unknown:
+            raise DataFileError(t.file, t.line, f"unknown word class {unknown[0]!r} (classes.yaml)")
+    return Lexicon(triggers, load_modality(modality_file or data / "modality.yaml"), fixes, classes)
+
+
+def load_classes(path: Path) -> dict[str, frozenset[str]]:
+    """Word classes (@relief, @weapon ...) that trigger patterns may use."""
+    d = load_yaml(path) or {}
+    p = str(path)
+    out: dict[str, frozenset[str]] = {}
+    for name, e in d.items():
+        if name == LINE:
+            continue
+        if not isinstance(e, dict):
+            raise DataFileError(p, None, f"class {name!r} must be a mapping with words and why")
+        require(e, "why", p)
+        out[str(name)] = frozenset(str(w).lower() for w in as_list(require(e, "words", p, list)))
+    return out
 
 
 def load_modality(path: Path) -> Modality:
