@@ -42,6 +42,7 @@ _IMPLIED_TARGET: dict[str, str | None] = {"14": "GOV", "17": None}
 # Roots whose complement clause is what was asked, rejected or criticised, not an act.
 _ASKING_ROOTS = {"02", "10", "11", "12"}
 _SELF_POSTURE_ROOTS = {"15"}
+_VENUE_ROOTS = {"03", "04", "05"}
 _COMMUNICATION = {"say", "tell", "state", "announce", "claim", "add", "report", "write", "insist",
                   "stress", "note", "declare", "explain", "confirm"}
 
@@ -200,6 +201,18 @@ class Extractor:
                 if source:
                     src_heads, inherited = heads, inh
                     break
+            if not source and trig.code[:2] in _SYMMETRIC_ROOTS:
+                # "talks between Moldova and the separatists resumed": the sides are the
+                # actors, the first named as source
+                sides = next((a for a in (self._actors(h, ctx, when, tok) for h in _between_options(tok))
+                              if len(a) >= 2), [])
+                if sides:
+                    source = sides[:1]
+                    between_target = sides[1:]
+                else:
+                    between_target = []
+            else:
+                between_target = []
             if any(a.country is None for a in source):
                 # "protesters blocked roads in Dhaka": a group with no country of its
                 # own acts where the clause places it
@@ -211,9 +224,9 @@ class Extractor:
             if unattributed and (trig.code[:2] not in _UNATTRIBUTED_ROOTS or modality != "asserted"
                                  or not _no_perpetrator(tok, codes)):
                 continue
-            target: list[Actor] = []
+            target: list[Actor] = list(between_target)
             loose = False
-            for option in tgt_heads:
+            for option in ([] if target else tgt_heads):
                 target = [a for a in self._actors(option, ctx, when, tok) if not _same(a, source)]
                 if target:
                     break
@@ -223,6 +236,10 @@ class Extractor:
                 skip = {t.i for h in src_heads for t in h.subtree}
                 where = self.resolver.place_in([t for t in tok.subtree if t.i not in skip])
                 home: str | None = where.code if where is not None else source[0].country
+                if code[:2] in _VENUE_ROOTS:
+                    # "talks with the separatists in Vienna": a meeting's place is a venue,
+                    # not the other side's home
+                    home = source[0].country
                 if where is None and code[:2] in _VIOLENT_ROOTS:
                     # "Russian shelling killed three civilians": victims of an attack are not the
                     # attacker's own people by default; the place of the attack says whose they are
@@ -280,6 +297,7 @@ class Extractor:
                                reciprocal or (not target and len({a.country for a in source}) > 1
                                               and trig.code[:2] in _SYMMETRIC_ROOTS), location=location))
         found = [f for f in found if f.token.i not in suppressed_governors]
+        found = _help_purposes(found)
         for f in found:
             if not f.target and f.source:
                 # "began a sit-down strike to protest against X": the purpose clause names the target
@@ -677,6 +695,30 @@ def _chain(tok: Token) -> list[Token]:
     return out
 
 
+def _help_purposes(found: list[Found]) -> list[Found]:
+    """'Ugandan troops arrived in Mogadishu to help the government', 'French troops deployed
+    to help peacekeepers': an arrival or deployment whose stated purpose is to help is
+    aid (troops sent to protect another side: CAMEO 074); the movement itself is dropped."""
+    by_token = {f.token.i: f for f in found}
+    drop: set[int] = set()
+    for f in found:
+        t = f.token
+        if f.code[:2] != "07" or not _purpose(t):
+            continue
+        g = by_token.get(t.head.i)
+        if g is None or g.code[:2] not in {"04", "15"} or not g.source or not f.source:
+            continue
+        if {a.country for a in g.source} != {a.country for a in f.source}:
+            continue
+        if g.code[:2] == "15" or any(a.sector == "MIL" for a in g.source):
+            f.code = "074"
+        if not f.target:
+            f.target = list(g.target)
+        f.confidence = max(f.confidence, g.confidence)
+        drop.add(g.token.i)
+    return [f for f in found if f.token.i not in drop]
+
+
 def _governing_verb(tok: Token) -> Token | None:
     """The verb a noun trigger is the object of, through 'of' and 'in' phrases
     ('sent tonnes of aid', 'agreed to arbitration in the dispute')."""
@@ -800,7 +842,7 @@ def _with_authors(options: list[list[Token]]) -> list[list[Token]]:
 def _between_options(tok: Token) -> list[list[Token]]:
     """'talks between Chile and Bolivia', 'a mediation effort between Eritrea and
     Djibouti': both sides are targets."""
-    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "pobj"}]
+    heads = [tok] + [c for c in tok.children if c.dep_ in {"dobj", "attr", "pobj", "nsubj", "nsubjpass"}]
     if tok.dep_ == "compound":
         heads.append(tok.head)  # "a mediation effort between X and Y"
     gov = _governing_verb(tok.head if tok.dep_ == "compound" else tok)
