@@ -43,6 +43,9 @@ _IMPLIED_TARGET: dict[str, str | None] = {"14": "GOV", "17": None}
 _ASKING_ROOTS = {"02", "10", "11", "12"}
 _SELF_POSTURE_ROOTS = {"15"}
 _VENUE_ROOTS = {"03", "04", "05"}
+# intent governors that make a plan of a clause ("announced it will withdraw") but not
+# of an act noun ("announced a suspension of flights")
+_CLAUSE_GOVERNORS = {"announce"}
 _COMMUNICATION = {"say", "tell", "state", "announce", "claim", "add", "report", "write", "insist",
                   "stress", "note", "declare", "explain", "confirm"}
 
@@ -144,7 +147,7 @@ class Extractor:
             if (lemma_of(tok) in self.lex.modality.executives
                     and any(c.dep_ == "dobj" and c.i in trigger_tokens for c in tok.children)):
                 continue  # "ordered the arrest of X": the arrest is the event, done by the orderer
-            stopped = self._stopped(tok, trig.code)
+            stopped, stopper = self._stopped(tok, trig.code)
             negated = stopped is None and self._negated(tok)
             gov = _governor(tok)
             if negated:
@@ -156,7 +159,7 @@ class Extractor:
                     continue
             if gov is not None and codes.get(gov.i, "")[:2] in _ASKING_ROOTS:
                 continue  # "urged X to withdraw": the withdrawal is asked for, not done
-            intent = self._intent(tok)
+            intent = self._intent(tok) or (stopper is not None and self._intent(stopper))
             for gov in _chain(tok)[1:]:
                 # "agreed to provide aid": the aid (an intention) is the event, not the agreeing
                 if gov.i in trigger_tokens and gov.lemma_.lower() in self.lex.modality.intent_governors:
@@ -167,7 +170,9 @@ class Extractor:
                 # "said that Ankara must free the reporters": a demand made of Ankara
                 code = "100"
             speaker = None if negated else self._obligation_speaker(tok)
-            if stopped is not None:
+            if stopped is not None and intent:  # "threatened to halt the talks"
+                code, modality = self.lex.modality.intent_code(stopped) or stopped, "intent"
+            elif stopped is not None:
                 code, modality = stopped, "asserted"
             elif negated:
                 code, modality = refusal, "refused"  # type: ignore[assignment]
@@ -487,18 +492,19 @@ class Extractor:
                     kinds.add(hit[2].rank)
         return self.lex.modality.target_code(code, kinds - {""}) or code
 
-    def _stopped(self, tok: Token, code: str) -> str | None:
+    def _stopped(self, tok: Token, code: str) -> tuple[str | None, Token | None]:
         """'halted economic assistance', 'suspended cooperation': the code of cutting an
-        ongoing cooperative act (CAMEO 16), or None when the act is not stopped so."""
+        ongoing cooperative act (CAMEO 16) and the stopping verb; (None, None) when the
+        act is not stopped so."""
         stop = self.lex.modality.stop_code(code)
         if stop is None:
-            return None
+            return None, None
         v = _governing_verb(tok) if tok.pos_ in {"NOUN", "PROPN"} else None
         if v is None and tok.dep_ == "xcomp":  # "stopped sending aid"
             v = tok.head
         if v is None or v.i == tok.i or any(c.dep_ == "neg" for c in v.children):
-            return None
-        return stop if v.lemma_.lower() in self.lex.modality.stoppers else None
+            return None, None
+        return (stop, v) if v.lemma_.lower() in self.lex.modality.stoppers else (None, None)
 
     def _negated(self, tok: Token) -> bool:
         """'did not meet', 'refused to meet', 'blocked the march', 'no talks', 'without meeting'."""
@@ -518,11 +524,14 @@ class Extractor:
         """'will visit', 'agreed to meet', 'agreed that they should cooperate', 'if attacked'."""
         aux = self.lex.modality.intent_auxiliaries
         governors = self.lex.modality.intent_governors
-        for k, t in enumerate(_chain(tok)):
+        chain = _chain(tok)
+        for k, t in enumerate(chain):
             if any(c.dep_ == "aux" and (c.lower_ in aux or c.lower_ == "going" or c.lemma_.lower() in aux)
                    for c in t.children):
                 return True
             if k and t.lemma_.lower() in governors:
+                if t.lemma_.lower() in _CLAUSE_GOVERNORS and chain[k - 1].pos_ in {"NOUN", "PROPN"}:
+                    continue  # "announced a suspension of flights": the act, announced as done
                 return True
             if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
                 return True
