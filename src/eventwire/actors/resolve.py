@@ -417,6 +417,8 @@ def _left_tokens(head: Token) -> list[Token]:
             if c.i < head.i and c.dep_ in _MENTION_DEPS and (c.dep_ not in {"cc", "conj"} or t is not head):
                 keep.append(c)
                 stack.append(c)
+            elif c.i < head.i and c.dep_ == "appos" and _in_brackets(c):
+                keep.append(c)  # "the Asia-Pacific Economic Cooperation (APEC) forum"
     keep.sort(key=lambda t: t.i)
     # keep a contiguous run ending at the head
     run = [head]
@@ -428,6 +430,11 @@ def _left_tokens(head: Token) -> list[Token]:
     while run and run[0].is_punct:
         run.pop(0)
     return run or [head]
+
+
+def _in_brackets(t: Token) -> bool:
+    doc = t.doc
+    return 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
 
 
 def _phrase_text(head: Token) -> str:
