@@ -229,6 +229,9 @@ class KnowledgeBase:
         self.aliases: dict[tuple[str, ...], list[Alias]] = {}
         self.people: dict[str, Person] = {}
         self.roles: dict[tuple[str, ...], RoleNoun] = {}
+        # eventwire sector -> PLOVER sector (None: PLOVER has none, e.g. IGO goes in the
+        # country field); sectors.yaml's `plover` column
+        self.plover_sectors: dict[str, str | None] = {}
         self.modifiers: dict[tuple[str, ...], Modifier] = {}
         self.max_modifier_len = 1
         self.country_names: dict[str, str] = {}
@@ -351,6 +354,9 @@ class KnowledgeBase:
     def load_sectors(self, data: Any, path: Path) -> None:
         p = str(path)
         data = data or {}
+        for e in as_list(data.get("sectors")):
+            if isinstance(e, dict) and "code" in e and "plover" in e:
+                self.plover_sectors[str(e["code"])] = e["plover"]
         for e in as_list(data.get("roles")):
             term = str(require(e, "term", p)).lower()
             sector = e.get("sector")

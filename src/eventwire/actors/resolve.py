@@ -356,9 +356,11 @@ class Resolver:
             sector = modifier
         if sector is None and of_sector and role_hit is not None and role_hit[2].sector is None:
             sector = of_sector
-        if (sector is None and role_hit is not None and role_hit[2].of_country and country
-                and place is not None and place.kind in {"country", "adjective", "metonym", "demonym"}):
-            # "Palestinian leaders", "Russian negotiators": a country is all that qualifies them
+        if (role_hit is not None and role_hit[2].of_country and country and place is not None
+                and (sector is None and place.kind in {"country", "adjective", "metonym", "demonym"}
+                     or sector == "IGO" and place.kind == "igo" and not modifier)):
+            # "Palestinian leaders", "Russian negotiators", "the Arab League secretary
+            # general": a state or organisation is all that qualifies them; they act for it
             sector = role_hit[2].of_country
         if how in {"person:kb", "group:kb"} and person_hit is not None:
             evidence: str | None = person_hit[2].source

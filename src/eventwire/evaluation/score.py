@@ -44,6 +44,15 @@ def _code(a: Actor) -> str | None:
     return a.country
 
 
+def _plover_sector(sector: str) -> str | None:
+    """A sector as PLOVER gold codes it (sectors.yaml): INS and SEP are REB, rights and
+    environmental groups are SOC, and IGO is no sector (the organisation is the actor)."""
+    from eventwire.actors.kb import default_kb
+
+    table = default_kb().plover_sectors
+    return table.get(sector, sector) if sector in table else sector
+
+
 def groups(events: Iterable[Event]) -> list[Group]:
     """Events grouped by trigger, in the coder's order (main-clause events first)."""
     out: dict[tuple[int, int], Group] = {}
@@ -52,7 +61,7 @@ def groups(events: Iterable[Event]) -> list[Group]:
         g = out.setdefault(key, Group(e.plover_category, e.cameo, set(), set(), set()))
         g.source |= {c for a in e.source if (c := _code(a))}
         g.target |= {c for a in e.target if (c := _code(a))}
-        g.source_sectors |= {a.sector for a in e.source if a.sector}
+        g.source_sectors |= {s for a in e.source if a.sector and (s := _plover_sector(a.sector))}
         g.events.append(e)
     return list(out.values())
 

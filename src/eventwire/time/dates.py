@@ -109,6 +109,10 @@ def resolve(text: str, published: dt.date | None, start: int = -1, end: int = -1
         return EventDate(published.isoformat(), "day", raw, start, end)
     if low in {"yesterday", "last night"} and published:
         return EventDate((published - dt.timedelta(days=1)).isoformat(), "day", raw, start, end)
+    if published is None and not re.search(r"\b(1[89]|20)\d\d\b", low):
+        # undated text: "Friday" or "last week" relative to today would put an archive
+        # story in the present (and make its leaders "former"); only a year anchors it
+        return None
     if re.fullmatch(r"\d{1,3}", low):
         return None  # a bare number ("80") is an age or a count as often as a year
     if re.fullmatch(r"(the\s+)?(year\s+)?(1[89]|20)\d\d", low):
