@@ -420,7 +420,9 @@ def _left_tokens(head: Token) -> list[Token]:
                 keep.append(c)
                 stack.append(c)
             elif c.i < head.i and c.dep_ == "appos" and _in_brackets(c):
-                keep.append(c)  # "the Asia-Pacific Economic Cooperation (APEC) forum"
+                # "the Asia-Pacific Economic Cooperation (APEC) forum", "the Hizbollah
+                # (Party of God) group": a bracketed gloss stays inside the mention
+                keep.extend(c.subtree)
     keep.sort(key=lambda t: t.i)
     # keep a contiguous run ending at the head
     run = [head]
@@ -435,8 +437,8 @@ def _left_tokens(head: Token) -> list[Token]:
 
 
 def _in_brackets(t: Token) -> bool:
-    doc = t.doc
-    return 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
+    doc, a, b = t.doc, t.left_edge.i, t.right_edge.i
+    return 0 < a and b < len(doc) - 1 and doc[a - 1].text == "(" and doc[b + 1].text == ")"
 
 
 def _phrase_text(head: Token) -> str:
