@@ -21,6 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from eventwire.cli.evaluate import run_eval
+from eventwire.evaluation.score import precision_at
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "plover_gsr_dev.jsonl"
 
@@ -59,14 +60,11 @@ def main() -> int:
         for row in rows[: args.examples]:
             detail = cause(row)
             print(f"        {detail}: {row['text'][:110]}")
-    # precision of the first event's category at confidence thresholds
-    print("\nconfidence threshold -> events kept, category precision")
-    for t in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
-        kept = [r for r in rep.rows if r["events"] and r["predicted"] != "NONE"
-                and max(e["confidence"] for e in r["events"]) >= t]
-        right = sum(r["category_ok"] for r in kept)
-        prec = right / len(kept) if kept else 0.0
-        print(f"  >= {t:.1f}: {len(kept):4d} kept, precision {prec:.3f}")
+    # precision of the answer's category at confidence thresholds (calibrated confidence)
+    print("\nconfidence threshold -> sentences answered, category precision, recall")
+    for row in precision_at(rep):
+        print(f"  >= {row['threshold']:.1f}: {row['kept']:4d} answered, precision {row['precision']}, "
+              f"recall {row['recall']}")
     return 0
 
 

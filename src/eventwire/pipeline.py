@@ -33,6 +33,7 @@ from eventwire.errors import (
     ModelError,
     OversizedInputError,
 )
+from eventwire.events import confidence
 from eventwire.events.extract import Extractor, Found
 from eventwire.events.lexicon import default_lexicon
 from eventwire.language import english_ratio, looks_english
@@ -132,6 +133,9 @@ class Coder:
         self.resolver = Resolver(self.kb)
         self.extractor = Extractor(self.lexicon, self.resolver, _media())
         self.quoter = Quoter(self.resolver, _media())
+        # calibrated confidence (events/confidence.py); None keeps the rules' own scores
+        self.calibrator: confidence.Calibrator | None = confidence.default_calibrator()
+        self.last_features: list[tuple[str, dict[str, float]]] = []
         # what the last coded document's speakers said (read with last_introduced)
         self.last_quotes: list[Quote] = []
         self.last_topics: list[dict[str, Any]] = []
@@ -164,6 +168,7 @@ class Coder:
 
     def events_from_parse(self, parsed: Any, document: Document) -> list[Event]:
         ctx = DocContext(date=document.date)
+        self.last_features = []  # (event id, confidence features): read by scripts/calibrate.py
         min_conf = float(settings.get("min_confidence"))
         events: list[Event] = []
         quotes: list[Quote] = []
@@ -171,13 +176,21 @@ class Coder:
             ctx.sentence_index = s_idx
             self._magnitudes = None
             self.resolver.learn_from_sentence(sent, ctx, document.date)
-            for f in self.extractor.extract(sent, ctx, partial(_sentence_dates, sent, document.date)):
+            found = self.extractor.extract(sent, ctx, partial(_sentence_dates, sent, document.date))
+            rank = 0
+            for f in found:
                 if f.refers_back:
                     _attach_back_reference(events, f, s_idx, sent)
                     continue
+                x = confidence.features(f, rank, found)
+                rank += 1
+                if self.calibrator is not None:
+                    f.confidence = self.calibrator(x)
                 if f.confidence < min_conf:
                     continue
-                events.extend(self._events(f, document, s_idx, sent))
+                new = self._events(f, document, s_idx, sent)
+                self.last_features.extend((e.id, x) for e in new)
+                events.extend(new)
             quotes.extend(self.quoter.quotes(sent, ctx, s_idx, document.date))
         self.last_introduced = list(ctx.introduced)
         self.last_quotes = quotes

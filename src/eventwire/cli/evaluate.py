@@ -12,7 +12,7 @@ from rich.table import Table
 
 from eventwire.errors import InputError
 from eventwire.evaluation.gold import read_gold
-from eventwire.evaluation.score import Report, score
+from eventwire.evaluation.score import Report, precision_at, score
 from eventwire.pipeline import Document, get_coder, parse_date
 
 
@@ -69,7 +69,15 @@ def evaluate(
     for g, preds in conf.items():
         ctable.add_row(g, ", ".join(f"{p}:{n}" for p, n in sorted(preds.items(), key=lambda x: -x[1])))
     console.print(ctable)
+    prec = precision_at(rep)
+    if any(p["kept"] for p in prec):
+        ptable = Table(title="confidence threshold: answered sentences, category precision, recall")
+        for col in ("min confidence", "answered", "precision", "recall"):
+            ptable.add_column(col)
+        for p in prec:
+            ptable.add_row(f"{p['threshold']:.1f}", str(p["kept"]), str(p["precision"]), str(p["recall"]))
+        console.print(ptable)
     if report is not None:
-        report.write_text(json.dumps({"summary": summary, "confusion": conf, "records": rep.rows},
-                                     indent=2, ensure_ascii=False))
+        report.write_text(json.dumps({"summary": summary, "confusion": conf, "precision_at": prec,
+                                      "records": rep.rows}, indent=2, ensure_ascii=False))
         console.print(f"report written to {report}")

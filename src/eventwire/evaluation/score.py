@@ -180,3 +180,25 @@ def score(gold: list[GoldRecord], predicted: list[list[Event]]) -> Report:
                    pred_target=sorted(ptgt), category_ok=cat_ok, source_ok=src_ok, target_ok=tgt_ok)
         rep.rows.append(row)
     return rep
+
+
+THRESHOLDS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def precision_at(rep: Report, thresholds: Iterable[float] = THRESHOLDS) -> list[dict[str, Any]]:
+    """What a confidence threshold buys: for each threshold, the sentences whose answer
+    (first PLOVER event) is at or above it, the share of those with the right category
+    (precision) and the share of all gold sentences answered right (recall)."""
+    scored = [r for r in rep.rows if r.get("gold")]
+    out = []
+    for t in thresholds:
+        kept = right = 0
+        for r in scored:
+            top = next((e for e in r["events"] if e.get("plover_category")), None)
+            if top is None or top["confidence"] < t:
+                continue
+            kept += 1
+            right += int(r["category_ok"])
+        out.append({"threshold": t, "kept": kept, "precision": round(right / kept, 3) if kept else None,
+                    "recall": round(right / len(scored), 3) if scored else None})
+    return out

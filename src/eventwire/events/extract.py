@@ -66,6 +66,7 @@ class Found:
     reciprocal: bool = False
     refers_back: bool = False  # "during the call": another mention of an event told before
     location: Location | None = None
+    flags: set[str] = field(default_factory=set)  # what the rules were unsure of (confidence.py)
 
     @property
     def trigger_span(self) -> TextSpan:
@@ -298,9 +299,18 @@ class Extractor:
             location = locate(tok, code[:2], self.gazetteer, self.resolver.kb, story)
             if location is not None and location.kind == "city":
                 attrs["place"] = location.label  # the merge rule compares cities (store/dedup.py)
+            flags = {name for name, on in (
+                ("inherited", inherited), ("no_target", not target and "none" not in trig.targets),
+                ("loose_target", loose), ("unattributed", unattributed), ("intent", intent),
+                ("coref", any(a.how.startswith("coref") for a in source + target)),
+                ("main_clause", _depth(tok) == 0), ("negated", negated),
+                ("source_no_country", any(a.country is None for a in source)),
+                ("source_no_sector", all(a.sector is None for a in source)),
+                ("target_named", bool(target) and not loose)) if on}
             found.append(Found(tok, trig, code, modality, source, target, round(conf, 2), day, attrs,
                                reciprocal or (not target and len({a.country for a in source}) > 1
-                                              and trig.code[:2] in _SYMMETRIC_ROOTS), location=location))
+                                              and trig.code[:2] in _SYMMETRIC_ROOTS), location=location,
+                               flags=flags))
         found = [f for f in found if f.token.i not in suppressed_governors]
         found = _help_purposes(found)
         for f in found:
