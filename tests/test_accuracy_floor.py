@@ -1,34 +1,74 @@
-"""Accuracy floors on the PLOVER GSR dev half (../shared/eval), a little under the
-measured numbers (docs/accuracy.md), so a regression fails CI."""
+"""Accuracy floors, a little under the measured numbers (docs/accuracy.md), so a
+regression fails CI: on the PLOVER GSR dev half (../shared/eval, skipped where absent)
+and on the held-out third of the project's own sentences (bench/data/sentences, always
+present). The held-out third is never read while tuning rules."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from tests.conftest import shared_file
+from tests.conftest import ROOT, shared_file
 
 pytestmark = pytest.mark.slow
 
-# Measured (docs/accuracy.md): category 0.744, source country 0.810, target country 0.710,
-# source sector 0.592, full match 0.567. Floors sit a little under (and at or above the
-# core issue's 0.70 / 0.75 / 0.70), so a regression fails.
-FLOORS = {
-    "plover_category": 0.72,
-    "source_country": 0.77,
-    "target_country": 0.70,
-    "source_sector": 0.56,
-    "full_match": 0.54,
+# Measured 2026-11-29 (docs/accuracy.md): category 0.811, source country 0.834, target
+# country 0.736, source sector 0.735, full match 0.628.
+GSR_FLOORS = {
+    "plover_category": 0.79,
+    "source_country": 0.81,
+    "target_country": 0.71,
+    "source_sector": 0.71,
+    "full_match": 0.60,
+}
+# Measured on the held-out third: category 0.791, CAMEO root 0.762, source country 0.874,
+# target country 0.716, source sector 0.859, full match 0.660.
+HELD_OUT_FLOORS = {
+    "plover_category": 0.77,
+    "cameo_root": 0.74,
+    "source_country": 0.85,
+    "target_country": 0.69,
+    "source_sector": 0.83,
+    "full_match": 0.63,
 }
 
 
 @pytest.fixture(scope="module")
-def summary(coder):
+def gsr(coder):
     from eventwire.cli.evaluate import run_eval
 
-    return run_eval(shared_file("eval", "plover_gsr_dev.jsonl")).summary()
+    return run_eval(shared_file("eval", "plover_gsr_dev.jsonl"))
 
 
-@pytest.mark.parametrize("measure", sorted(FLOORS))
-def test_accuracy_floor(summary, measure):
-    got = summary[measure]["accuracy"]
-    assert got is not None and got >= FLOORS[measure], f"{measure}: {got} < {FLOORS[measure]}"
+@pytest.fixture(scope="module")
+def held_out(coder, tmp_path_factory):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from project_set import records, write
+
+    from eventwire.cli.evaluate import run_eval
+
+    path = write(records("held"), Path(tmp_path_factory.mktemp("held")) / "held.jsonl")
+    return run_eval(path)
+
+
+@pytest.mark.parametrize("measure", sorted(GSR_FLOORS))
+def test_gsr_accuracy_floor(gsr, measure):
+    got = gsr.summary()[measure]["accuracy"]
+    assert got is not None and got >= GSR_FLOORS[measure], f"{measure}: {got} < {GSR_FLOORS[measure]}"
+
+
+@pytest.mark.parametrize("measure", sorted(HELD_OUT_FLOORS))
+def test_held_out_accuracy_floor(held_out, measure):
+    got = held_out.summary()[measure]["accuracy"]
+    assert got is not None and got >= HELD_OUT_FLOORS[measure], f"{measure}: {got} < {HELD_OUT_FLOORS[measure]}"
+
+
+def test_held_out_confidence_buys_precision(held_out):
+    """Measured: precision 0.857 answering everything, 0.913 at confidence 0.8."""
+    from eventwire.evaluation.score import precision_at
+
+    table = {row["threshold"]: row for row in precision_at(held_out)}
+    assert table[0.8]["precision"] >= table[0.0]["precision"] + 0.03
+    assert table[0.8]["kept"] < table[0.0]["kept"]

@@ -54,3 +54,24 @@ def test_lexicon_modality_maps_intentions():
     assert m.intent_code("190") == "1384"
     assert "refuse" in m.negators
     assert "will" in m.intent_auxiliaries
+
+
+def test_lexicon_word_classes_are_defined_and_checked(tmp_path):
+    lex = default_lexicon()
+    assert {"relief", "weapon", "money"} <= set(lex.classes)
+    assert "tent" in lex.classes["relief"]
+    assert any("@relief" in t.words for t in lex.triggers)
+    f = tmp_path / "t.yaml"
+    f.write_text("- pattern: deliver @nosuchclass\n  code: '070'\n  target: [to]\n  why: a test entry\n")
+    with pytest.raises(DataFileError, match="unknown word class"):
+        load_lexicon([f])
+
+
+def test_lexicon_modality_stop_and_target_codes():
+    m = default_lexicon().modality
+    assert m.stop_code("0731") == "1623" or m.stop_code("073") == "1623"
+    assert m.stop_code("040") == "164"
+    assert m.stop_code("190") is None  # stopping an attack is not a sanction
+    assert m.target_code("174", {"diplomat"}) == "161"
+    assert m.target_code("174", {"CVL"}) is None
+    assert "order" in m.executives and "halt" in m.stoppers

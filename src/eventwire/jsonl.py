@@ -11,8 +11,9 @@ from typing import Any
 from eventwire.errors import InputError
 
 
-def text_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line; each object must have a 'text' string."""
+def text_records(path: Path, text_fields: tuple[str, ...] = ("text",)) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line; each object must have a text string
+    under one of ``text_fields``, which is then also available as 'text'."""
     if not path.exists():
         raise InputError(f"no such file: {path}")
     try:
@@ -26,6 +27,9 @@ def text_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             d = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path}:{n}: invalid JSON ({exc.msg})") from None
-        if not isinstance(d, dict) or not isinstance(d.get("text"), str) or not d["text"].strip():
-            raise InputError(f"{path}:{n}: each line needs an object with a 'text' string")
+        text = next((d[k] for k in text_fields if isinstance(d, dict) and isinstance(d.get(k), str)), None)
+        if not isinstance(text, str) or not text.strip():
+            names = " or ".join(repr(k) for k in text_fields)
+            raise InputError(f"{path}:{n}: each line needs an object with a {names} string")
+        d.setdefault("text", text)
         yield n, d

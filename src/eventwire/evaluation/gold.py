@@ -116,11 +116,9 @@ def read_gold(path: Path) -> list[GoldRecord]:
     """Gold records from a JSONL file in either layout; a record may carry both a PLOVER
     category (``event``) and a CAMEO code, and is then scored on both."""
     records = []
-    for n, d in text_records(path):
+    for n, d in text_records(path, TEXT_FIELDS):
         rid = str(d.get("id") or f"line-{n}")
-        text = _first(d, TEXT_FIELDS)
-        if not isinstance(text, str):
-            raise ValueError(f"{path}:{n}: no text field (one of {', '.join(TEXT_FIELDS)})")
+        text = d["text"]
         cameo_raw = _first(d, CAMEO_FIELDS) if not isinstance(d.get("code"), dict) else None
         cameo = str(cameo_raw).strip() if cameo_raw is not None else None
         if cameo is not None and not cameo.isdigit():
