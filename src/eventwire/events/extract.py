@@ -404,6 +404,15 @@ class Extractor:
                     if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i and c.i not in used]
         v = _governing_verb(tok)
         evaluated = tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and v is not None and v.i in triggers
+        accepted = (v is not None and v.lemma_.lower() in {"agree", "accept", "consent"}
+                    and any(c.dep_ == "nsubj" for c in v.children))
+        if accepted and sources:
+            # "Israel agreed to US mediation": Israel commits; the mediator is the other
+            # party, not the one agreeing
+            accepted_target = [h for h, _ in sources]
+            sources = []
+        else:
+            accepted_target = []
         if v is not None and (not evaluated or v.lemma_.lower() in self.lex.modality.intent_governors
                               or v.lemma_.lower() in self.lex.modality.executives):
             # "launched an attack", "agreed to arbitration", "marched in defiance of":
@@ -423,7 +432,7 @@ class Extractor:
             if not found and v is not None and slot != "obj":
                 found = _prep_objects(v, slot)
             options += [_expand([t]) for t in found]
-        options = _with_authors(options)
+        options = [_expand([h]) for h in accepted_target] + _with_authors(options)
         options += _between_options(tok)  # "a mediation effort between X and Y": both sides
         if trig.targets != ("none",):
             comp = _complement_subject(tok) or (_complement_subject(v) if v is not None else None)
@@ -664,6 +673,7 @@ def _neighbours(tok: Token) -> list[Token]:
         if c.dep_ in _NEIGHBOUR_DEPS:
             near.extend(c.children)
         if c.dep_ == "dobj":
+            near.extend(c.conjuncts)  # "launched artillery, mortar and rocket fire"
             # "delivered 2,000 tonnes of food", "approved $100 million in budget support":
             # the measured thing is what was given
             near.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in {"of", "in"}
