@@ -471,6 +471,9 @@ def _name_run(head: Token) -> str | None:
     return head.doc[run[0].i:head.i + 1].text if run else None
 
 
+_BELONGING = {"affiliate", "affiliated", "link", "linked", "loyal", "belong", "attach", "attached", "allied"}
+
+
 def _of_and_appos(head: Token) -> list[Token]:
     out = []
     for c in head.children:
@@ -478,6 +481,10 @@ def _of_and_appos(head: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"of", "for", "from"}:
             out.extend(x for x in c.children if x.dep_ == "pobj")
+        elif c.dep_ in {"acl", "amod"} and c.i > head.i and c.lemma_.lower() in _BELONGING:
+            # "workers affiliated with the Serbian union", "forces loyal to the general"
+            out.extend(x for p in c.children if p.dep_ == "prep" and p.lower_ in {"with", "to"}
+                       for x in p.children if x.dep_ == "pobj")
     return out
 
 
