@@ -107,8 +107,8 @@ class Resolver:
         """The country of the first country, capital or city named among ``tokens``."""
         fallback: Alias | None = None
         for t in tokens:
-            if t.pos_ != "PROPN" or t.dep_ == "compound":
-                continue
+            if t.pos_ != "PROPN" or (t.dep_ == "compound" and t.head.pos_ != "NOUN"):
+                continue  # "the Gaza border", "the Kashmir valley" name a place; "Abu Dhabi" is one name
             where = _placing(t)
             if where == 0 or (where == 1 and fallback is not None):
                 continue
@@ -393,7 +393,7 @@ def _placing(t: Token) -> int:
     Korea', 'protest outside the embassy of Israel' stays 2, 'talks with Peru' 0), 1 for
     anything else (a subject or possessor), used only when no place of action is named."""
     for _ in range(4):
-        if t.dep_ in {"appos", "conj", "flat", "poss"} and t.head is not t:
+        if t.dep_ in {"appos", "conj", "flat", "poss", "compound"} and t.head is not t:
             t = t.head
         else:
             break

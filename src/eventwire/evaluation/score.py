@@ -6,7 +6,9 @@ coded as two directed events counts as one), and the first group is the coder's 
 ("any") asks whether any group the coder produced matches the gold category; it shows
 how much is lost to choosing the wrong event of several.
 
-Countries are compared as sets over the actors that carry a code; an international
+Countries are compared as sets over the actors that carry a code (for a joint act coded
+both ways, "X and Y agreed", the set of sides is compared, since gold files differ on
+which side they call the source); an international
 organisation counts as ``IGO`` and a non-governmental one as ``NGO``, as the GSR codes
 them. A field is scored only where the gold record fills it.
 """
@@ -30,6 +32,7 @@ class Group:
     target: set[str]
     source_sectors: set[str]
     events: list[Event] = field(default_factory=list)
+    reciprocal: bool = False
 
 
 def _code(a: Actor) -> str | None:
@@ -63,6 +66,7 @@ def groups(events: Iterable[Event]) -> list[Group]:
         g.target |= {c for a in e.target if (c := _code(a))}
         g.source_sectors |= {s for a in e.source if a.sector and (s := _plover_sector(a.sector))}
         g.events.append(e)
+        g.reciprocal = g.reciprocal or e.attributes.get("reciprocal") == "true"
     return list(out.values())
 
 
@@ -164,14 +168,24 @@ def score(gold: list[GoldRecord], predicted: list[list[Event]]) -> Report:
         gsrc, gtgt = _codes(rec.source), _codes(rec.target)
         psrc = top.source if top else set()
         ptgt = top.target if top else set()
-        if gsrc:
-            src_ok = psrc == gsrc
+        if top is not None and top.reciprocal and gsrc:
+            # "Peru and Ecuador agreed ...": a joint act has no direction, and gold files
+            # differ on which side they call the source; the sides must be the same
+            sides = psrc | ptgt
+            src_ok = gsrc <= sides and (gsrc | gtgt) == sides
             rep.source_country.add(src_ok)
-        if gtgt:
-            tgt_ok = ptgt == gtgt
-            rep.target_country.add(tgt_ok)
-        elif not rec.target:
-            tgt_ok = not ptgt or ptgt == gsrc
+            if gtgt:
+                tgt_ok = gtgt <= sides and (gsrc | gtgt) == sides
+                rep.target_country.add(tgt_ok)
+        else:
+            if gsrc:
+                src_ok = psrc == gsrc
+                rep.source_country.add(src_ok)
+            if gtgt:
+                tgt_ok = ptgt == gtgt
+                rep.target_country.add(tgt_ok)
+            elif not rec.target:
+                tgt_ok = not ptgt or ptgt == gsrc
         gsec = {a.sector for a in rec.source if a.sector}
         if gsec:
             rep.source_sector.add(bool(top) and gsec == top.source_sectors)  # type: ignore[union-attr]
