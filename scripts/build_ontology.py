@@ -22,7 +22,10 @@ QUAD_BY_ROOT = {**{f"{r:02d}": 1 for r in range(1, 6)}, **{f"{r:02d}": 2 for r i
 # codebook wins: its RETREAT explicitly covers resignations of officials, which CAMEO
 # codes as 0831 (accede to demands for a change in leadership), while the table files
 # 0831 with the verbal CONCEDE. A resignation has immediate material consequences.
-CODEBOOK_OVER_TABLE = {"0831": "RETREAT"}
+# Its CONCEDE explicitly covers easing administrative or legal restrictions and
+# removing curfews, which the table files with RETREAT (0813 curfew, 0814 state of
+# emergency or martial law).
+CODEBOOK_OVER_TABLE = {"0831": "RETREAT", "0813": "CONCEDE", "0814": "CONCEDE"}
 
 
 def main(src: Path, out: Path) -> None:
@@ -65,7 +68,8 @@ def main(src: Path, out: Path) -> None:
         "# (10-14), 4 material conflict (15-20). An empty PLOVER category means PLOVER has no\n"
         "# category for the code (CAMEO 01 statements). CAMEO 02 appeals, absent from the table,\n"
         "# take the PLOVER row of the parallel CAMEO 10 demand (PLOVER REQUEST covers both).\n"
-        "# 0831 (leadership change: resignations) is RETREAT, as the PLOVER codebook defines it.\n"
+        "# 0831 (leadership change: resignations) is RETREAT, 0813-0814 (curfews, emergency\n"
+        "# rule eased) are CONCEDE, as the PLOVER codebook defines them over the table.\n"
         "# Regenerate with scripts/build_ontology.py.\n"
     )
     out.write_text(header + "\n".join(rows) + "\n")

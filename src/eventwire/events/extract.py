@@ -46,6 +46,8 @@ _VENUE_ROOTS = {"03", "04", "05"}
 # intent governors that make a plan of a clause ("announced it will withdraw") but not
 # of an act noun ("announced a suspension of flights")
 _CLAUSE_GOVERNORS = {"announce"}
+_MESSAGE_NOUNS = {"reminder", "message", "statement", "letter", "note", "warning", "insistence",
+                  "reminders", "position", "view"}
 _COMMUNICATION = {"say", "tell", "state", "announce", "claim", "add", "report", "write", "insist",
                   "stress", "note", "declare", "explain", "confirm"}
 
@@ -564,6 +566,11 @@ class Extractor:
             if any(c.dep_ == "aux" and c.lower_ in {"must", "should", "ought"} for c in t.children):
                 if t.dep_ == "ccomp" and t.head.lemma_.lower() in _COMMUNICATION:
                     return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+                if t.dep_ in {"acl", "ccomp"} and t.head.lemma_.lower() in _MESSAGE_NOUNS:
+                    # "issued a stern reminder to Iraq that it must cooperate"
+                    v = _governing_verb(t.head)
+                    if v is not None:
+                        return next((c for c in v.children if c.dep_ == "nsubj"), None)
                 return None
         return None
 
