@@ -1,6 +1,6 @@
 """Accuracy of the coder on a gold file (default: the PLOVER GSR dev half in ../shared).
 
-    python bench/accuracy.py [GOLD.jsonl] [--report report.json]
+    python bench/accuracy.py [GOLD.jsonl] [--report report.json] [--classifier]
 
 Prints every measure as a number; the same numbers `eventwire eval` prints.
 """
@@ -22,12 +22,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("gold", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--report", type=Path)
+    ap.add_argument("--classifier", action="store_true", help="add the learned classifier (ml extra)")
     args = ap.parse_args()
     if not args.gold.exists():
         print(f"gold file not found: {args.gold}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    rep = run_eval(args.gold)
+    rep = run_eval(args.gold, classifier=args.classifier)
     elapsed = time.perf_counter() - t0
     summary = rep.summary()
     for key, val in summary.items():

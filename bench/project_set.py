@@ -47,16 +47,17 @@ def write(recs: list[dict], path: Path) -> Path:
     return path
 
 
-def measure(part: str, min_confidence: float = 0.0) -> dict:
+def measure(part: str, min_confidence: float = 0.0, classifier: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         gold = write(records(part), Path(tmp) / f"{part}.jsonl")
-        return run_eval(gold, min_confidence=min_confidence).summary()
+        return run_eval(gold, min_confidence=min_confidence, classifier=classifier).summary()
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--write-tune", type=Path, help="write the tune part here and stop")
     ap.add_argument("--min-confidence", type=float, default=0.0)
+    ap.add_argument("--classifier", action="store_true", help="add the learned classifier (ml extra)")
     args = ap.parse_args()
     if not any(DATA.glob("*.jsonl")):
         print(f"no sentence files in {DATA}", file=sys.stderr)
@@ -64,7 +65,7 @@ def main() -> int:
     if args.write_tune:
         write(records("tune"), args.write_tune)
         return 0
-    results = {part: measure(part, args.min_confidence) for part in ("tune", "held")}
+    results = {part: measure(part, args.min_confidence, args.classifier) for part in ("tune", "held")}
     print(f"{'measure':18s} {'tune':>8s} {'held-out':>9s}")
     print(f"{'records':18s} {results['tune']['records']:8d} {results['held']['records']:9d}")
     for m in MEASURES:

@@ -126,7 +126,8 @@ def _media() -> frozenset[str]:
 class Coder:
     """Codes documents into events. Build once, reuse: the model loads in the constructor."""
 
-    def __init__(self, model: str | None = None, kb_files: Sequence[str] = (), nlp: Any = None) -> None:
+    def __init__(self, model: str | None = None, kb_files: Sequence[str] = (), nlp: Any = None,
+                 classifier: bool = False) -> None:
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.kb = default_kb(tuple(str(f) for f in kb_files))
         self.lexicon = default_lexicon()
@@ -135,6 +136,12 @@ class Coder:
         self.quoter = Quoter(self.resolver, _media())
         # calibrated confidence (events/confidence.py); None keeps the rules' own scores
         self.calibrator: confidence.Calibrator | None = confidence.default_calibrator()
+        # the learned classifier for sentences the rules leave without an event (ml extra)
+        self.classifier: Any = None
+        if classifier:
+            from eventwire.events.classifier import default_classifier
+
+            self.classifier = default_classifier()
         self.last_features: list[tuple[str, dict[str, float]]] = []
         # what the last coded document's speakers said (read with last_introduced)
         self.last_quotes: list[Quote] = []
@@ -191,12 +198,38 @@ class Coder:
                 new = self._events(f, document, s_idx, sent)
                 self.last_features.extend((e.id, x) for e in new)
                 events.extend(new)
+            if self.classifier is not None and not any(f.trigger.code[:2] != "01" and ontology().get(
+                    f.code).plover_category for f in found if not f.refers_back):
+                learned = self._classified(sent, ctx, min_conf)
+                if learned is not None:
+                    events.extend(self._events(learned, document, s_idx, sent))
             quotes.extend(self.quoter.quotes(sent, ctx, s_idx, document.date))
         self.last_introduced = list(ctx.introduced)
         self.last_quotes = quotes
         merged = _merge(events)
         self.last_topics = document_topics(document.text, merged, _CountryNames(self.kb))
         return merged
+
+    def _classified(self, sent: Any, ctx: DocContext, min_conf: float) -> Found | None:
+        """An event for a sentence the rules left without one, typed by the classifier
+        (events/classifier.py) and given the main clause's actors; None when the model
+        says NONE or the clause names no actor."""
+        from eventwire.events.classifier import RULE, category_codes
+        from eventwire.events.lexicon import Trigger
+
+        clause = self.extractor.main_clause(sent, ctx)
+        if clause is None:
+            return None
+        token, source, target = clause
+        ((category, p),) = self.classifier.predict([sent.text])
+        code = category_codes().get(category)
+        if code is None or p < min_conf:
+            return None
+        trig = Trigger(token.lemma_.lower(), (), code, ("obj",), "VERB",
+                       f"the learned classifier read the sentence as {category} (p={p:.2f})",
+                       RULE.split(":")[0], 0)
+        return Found(token, trig, code, "asserted", source, target, round(p, 3), None,
+                     {"classifier": f"{category}:{p:.2f}"})
 
     def _events(self, f: Found, document: Document, s_idx: int, sent: Any) -> list[Event]:
         pairs: list[tuple[tuple[Actor, ...], tuple[Actor, ...]]]
@@ -321,15 +354,17 @@ def _finer(a: Location | None, b: Location | None) -> Location | None:
 
 
 @lru_cache(maxsize=4)
-def _default_coder(model: str | None, kb_files: tuple[str, ...]) -> Coder:
-    return Coder(model, kb_files)
+def _default_coder(model: str | None, kb_files: tuple[str, ...], classifier: bool = False) -> Coder:
+    return Coder(model, kb_files, classifier=classifier)
 
 
-def get_coder(model: str | None = None, kb_files: Sequence[str] = ()) -> Coder:
+def get_coder(model: str | None = None, kb_files: Sequence[str] = (), classifier: bool | None = None) -> Coder:
     """A shared Coder for these settings (the model loads once per process). User
-    knowledge-base files come from the ``kb`` setting, then ``kb_files``."""
+    knowledge-base files come from the ``kb`` setting, then ``kb_files``; the learned
+    classifier joins the rules when ``classifier`` (default: the setting) is true."""
     configured = [f for f in str(settings.get("kb")).split(":") if f]
-    return _default_coder(model, tuple(configured + list(kb_files)))
+    use = bool(settings.get("classifier")) if classifier is None else classifier
+    return _default_coder(model, tuple(configured + list(kb_files)), use)
 
 
 def code_text(text: str, date: str | dt.date | None = None, doc_id: str | None = None,

@@ -31,6 +31,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Share of lower-case words that must be English function words to treat text as "
             "English; below it the text is not coded."),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this value."),
+    Setting("classifier", False, "Let the learned classifier (pip install 'eventwire[ml]') code sentences "
+            "the rules leave without an event."),
     Setting("db", "eventwire.duckdb", "Path of the embedded event store."),
     Setting("kb", "", "User knowledge-base YAML files, separated by ':', loaded after the shipped ones "
             "(the --kb option adds more)."),

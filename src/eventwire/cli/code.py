@@ -34,13 +34,17 @@ def code(
     db: Annotated[Path | None, typer.Option(help="Also store the document and events in this DuckDB file.")] = None,
     min_confidence: Annotated[float | None, typer.Option(
         help="Drop events below this confidence (0-1; default: the min_confidence setting).")] = None,
+    classifier: Annotated[bool | None, typer.Option(
+        "--classifier/--rules-only",
+        help="Add the learned classifier (needs the ml extra) or use the rules alone; "
+             "default: the classifier setting.")] = None,
 ) -> None:
     """Code an article into events and print them."""
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
         raise InputError(f"--min-confidence must be between 0 and 1, got {min_confidence}")
     text = read_input(path)
     published = parse_date(date)
-    coder = get_coder(model, [str(k) for k in kb or []])
+    coder = get_coder(model, [str(k) for k in kb or []], classifier=classifier)
     document = Document(text, published, doc_id)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", NotEnglishWarning)

@@ -16,7 +16,8 @@ from eventwire.evaluation.score import Report, precision_at, score
 from eventwire.pipeline import Document, get_coder, parse_date
 
 
-def run_eval(gold_path: Path, model: str | None = None, min_confidence: float = 0.0) -> Report:
+def run_eval(gold_path: Path, model: str | None = None, min_confidence: float = 0.0,
+             classifier: bool | None = None) -> Report:
     """Code every gold sentence and score the result (library entry for bench/ and tests).
 
     With ``min_confidence`` the events under it are dropped before scoring, as a user who
@@ -27,7 +28,7 @@ def run_eval(gold_path: Path, model: str | None = None, min_confidence: float = 
         raise InputError(f"{gold_path}: not a gold file this tool reads: {exc}") from exc
     if not records:
         raise InputError(f"{gold_path} holds no gold records")
-    coder = get_coder(model)
+    coder = get_coder(model, classifier=classifier)
     docs = [Document(r.text, parse_date(r.date) if r.date else None, r.id) for r in records]
     predicted = [[e for e in events if e.confidence >= min_confidence]
                  for _, events in coder.code_documents(docs)]
@@ -40,6 +41,10 @@ def evaluate(
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline to use.")] = None,
     min_confidence: Annotated[float, typer.Option(
         help="Score only events at or above this confidence (0-1): precision rises, recall falls.")] = 0.0,
+    classifier: Annotated[bool | None, typer.Option(
+        "--classifier/--rules-only",
+        help="Add the learned classifier (needs the ml extra) or use the rules alone; "
+             "default: the classifier setting.")] = None,
 ) -> None:
     """Score the coder against gold-coded sentences and print the accuracy.
 
@@ -50,7 +55,7 @@ def evaluate(
         raise InputError(f"no such file: {gold}")
     if not 0.0 <= min_confidence <= 1.0:
         raise InputError(f"--min-confidence must be between 0 and 1, got {min_confidence}")
-    rep = run_eval(gold, model, min_confidence)
+    rep = run_eval(gold, model, min_confidence, classifier)
     summary = rep.summary()
     console = Console()
     table = Table(title=f"accuracy on {gold.name} ({rep.n} records)")

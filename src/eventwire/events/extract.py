@@ -498,6 +498,46 @@ class Extractor:
 
     # -- modality -------------------------------------------------------------------------
 
+    def main_clause(self, sent: Span, ctx: DocContext) -> tuple[Token, list[Actor], list[Actor]] | None:
+        """The main clause's verb, subject and object as actors, for an event whose type
+        comes from the learned classifier: "North Korea tried to hack into South Korean
+        computers, officials said" -> (tried, North Korea, South Korea). A reporting
+        frame ("..., officials said") is looked through to the clause it reports."""
+        root = sent.root
+        comp = next((c for c in root.children if c.dep_ in {"ccomp", "parataxis"}), None)
+        if lemma_of(root) in _COMMUNICATION | {"report", "say"} and comp is not None:
+            root = comp
+        if root.pos_ not in {"VERB", "AUX"}:
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            subj = next((g for c in root.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                        None)
+        if subj is None:
+            return None
+        source = self._actors(_expand([subj]), ctx, ctx.date, root)
+        if not source:
+            if subj.pos_ not in {"NOUN", "PROPN"}:
+                return None
+            # a subject the knowledge base does not know ("Islamic fundamentalists"): kept
+            # as written, with no country, so the reader sees who the text says acted
+            span = subj.doc[subj.left_edge.i:subj.i + 1]
+            source = [Actor(text=span.text, name=span.text, country=None, sector=None,
+                            start=span.start_char, end=span.end_char, how="text")]
+        objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
+        for c in root.children:
+            if c.dep_ == "xcomp":  # "tried to hack into X"
+                objects += [g for g in c.children if g.dep_ == "dobj"]
+                objects += _prep_objects(c, "into") + _prep_objects(c, "against") + _prep_objects(c, "on")
+        for slot in ("against", "on", "with", "to", "at", "into"):
+            objects += _prep_objects(root, slot)
+        target: list[Actor] = []
+        for o in objects:
+            target = [a for a in self._actors(_expand([o]), ctx, ctx.date, root) if not _same(a, source)]
+            if target:
+                break
+        return root, source, target
+
     def _recode_by_target(self, code: str, source: list[Actor], target: list[Actor]) -> str:
         """'expelled the ambassador' is 161, not 174: the code by who is acted on."""
         kb = self.resolver.kb
