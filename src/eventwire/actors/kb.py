@@ -83,7 +83,7 @@ class Person:
 
         Undated text gives no day to check an office against, and archives are full of
         undated wire copy about people long out of office; the office the person is known
-        for is then the likeliest reading ("Libyan leader Gaddafi" in a 1986 story), while
+        for is then the likeliest reading ("Tanzanian President Nyerere" in a 1979 story), while
         the text's own "former" still makes them ELI.
         """
         if day is None:

@@ -420,8 +420,8 @@ def _left_tokens(head: Token) -> list[Token]:
                 keep.append(c)
                 stack.append(c)
             elif c.i < head.i and c.dep_ == "appos" and _in_brackets(c):
-                # "the Asia-Pacific Economic Cooperation (APEC) forum", "the Hizbollah
-                # (Party of God) group": a bracketed gloss stays inside the mention
+                # "the Southern African Development Community (SADC) summit", "the
+                # Movement (the Movement for Change) party": a bracketed gloss stays inside the mention
                 keep.extend(c.subtree)
     keep.sort(key=lambda t: t.i)
     # keep a contiguous run ending at the head

