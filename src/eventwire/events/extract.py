@@ -41,11 +41,14 @@ _LOCATED_TARGET = {"15"}
 _IMPLIED_TARGET: dict[str, str | None] = {"14": "GOV", "17": None}
 # Roots whose complement clause is what was asked, rejected or criticised, not an act.
 _ASKING_ROOTS = {"02", "10", "11", "12"}
-_SELF_POSTURE_ROOTS = {"15"}
+# acts whose passive subject is the actor itself: "troops were put on alert", "the
+# guerrillas have been demobilised", "troops were withdrawn from the town"
+_SELF_POSTURE_CODES = ("15", "0873", "0874")
 _VENUE_ROOTS = {"03", "04", "05"}
 # intent governors that make a plan of a clause ("announced it will withdraw") but not
 # of an act noun ("announced a suspension of flights")
 _CLAUSE_GOVERNORS = {"announce"}
+_ASKING_NOUNS = {"demand", "call", "appeal", "request", "insistence", "plea", "ultimatum", "proposal"}
 _MESSAGE_NOUNS = {"reminder", "message", "statement", "letter", "note", "warning", "insistence",
                   "reminders", "position", "view"}
 _COMMUNICATION = {"say", "tell", "state", "announce", "claim", "add", "report", "write", "insist",
@@ -148,7 +151,9 @@ class Extractor:
                 found.append(Found(tok, trig, trig.code, "asserted", [], [], 0.0, None, refers_back=True))
                 continue
             if (lemma_of(tok) in self.lex.modality.executives
-                    and any(c.dep_ == "dobj" and c.i in trigger_tokens for c in tok.children)):
+                    and any(c.dep_ == "dobj" and (c.i in trigger_tokens or any(
+                        g.dep_ == "compound" and g.i in trigger_tokens for g in c.children))
+                        for c in tok.children)):
                 continue  # "ordered the arrest of X": the arrest is the event, done by the orderer
             stopped, stopper = self._stopped(tok, trig.code)
             negated = stopped is None and self._negated(tok)
@@ -162,6 +167,8 @@ class Extractor:
                     continue
             if gov is not None and codes.get(gov.i, "")[:2] in _ASKING_ROOTS:
                 continue  # "urged X to withdraw": the withdrawal is asked for, not done
+            if tok.dep_ in {"acl", "ccomp"} and tok.head.lemma_.lower() in _ASKING_NOUNS:
+                continue  # "its demand that Israel ease the restrictions": asked for, not done
             intent = self._intent(tok) or (stopper is not None and self._intent(stopper))
             for gov in _chain(tok)[1:]:
                 # "agreed to provide aid": the aid (an intention) is the event, not the agreeing
@@ -238,6 +245,12 @@ class Extractor:
                 target = [a for a in self._actors(option, ctx, when, tok) if not _same(a, source)]
                 if target:
                     break
+            if code[:2] == "13" and not target:
+                # "threatened to strike unless Israel rescinded the annexation": a threat is
+                # aimed at whoever must meet its condition
+                cond = _condition_subject(tok)
+                if cond is not None:
+                    target = [a for a in self._actors(_expand([cond]), ctx, when, tok) if not _same(a, source)]
             if target and any(a.country is None for a in target) and source and source[0].country:
                 # "said that police would disperse the march": a group with no country of
                 # its own is placed by the clause, else taken to be of the source's country
@@ -354,7 +367,7 @@ class Extractor:
         if passive or tok.dep_ == "acl" and tok.tag_ == "VBN":
             source = agent
             obj = patient if patient is not None else (tok.head if tok.dep_ == "acl" else None)
-            if source is None and patient is not None and trig.code[:2] in _SELF_POSTURE_ROOTS:
+            if source is None and patient is not None and trig.code.startswith(_SELF_POSTURE_CODES):
                 # "Polish troops were deployed to the border": a force posture is the
                 # posture of the forces named, whoever gave the order
                 source, obj = patient, None
@@ -373,9 +386,15 @@ class Extractor:
             if slot == "obj":
                 if obj is not None and obj.i not in used:
                     options.append(_expand([obj]))
+                comp = _complement_subject(tok)
+                if obj is not None and obj.i in used:
+                    # "reiterated its demand that Israel ease the restrictions": the one
+                    # who must act is in the demand's own clause (or the verb's, as parsed)
+                    obj_comp = _complement_subject(obj) or comp
+                    if obj_comp is not None:
+                        options.append(_expand([obj_comp]))
                 if obj is not None:  # "met the strikers' demands": the demanders are the target
                     options += _author_options(obj)
-                comp = _complement_subject(tok)
                 if comp is not None:
                     options.append(_expand([comp]))
                 continue
@@ -1040,6 +1059,17 @@ def _inherited_subject(tok: Token) -> Token | None:
                 return subj
         else:
             return None
+    return None
+
+
+def _condition_subject(tok: Token) -> Token | None:
+    """The subject of an 'unless' or 'if' clause on the trigger or the verbs governing it."""
+    for t in _chain(tok) + ([tok.head] if tok.dep_ in {"xcomp", "ccomp"} else []):
+        for c in t.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children):
+                s = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+                if s is not None and s.pos_ != "PRON":
+                    return s
     return None
 
 
