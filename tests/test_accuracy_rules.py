@@ -115,3 +115,35 @@ def test_reneging_is_rejection(code):
 def test_confidence_is_a_probability(code):
     events = code("Police in Lagos arrested twelve protesters on Monday.")
     assert events and all(0.0 <= e.confidence <= 1.0 for e in events)
+
+
+def test_threat_targets_whoever_must_meet_its_condition(code):
+    e = _first(code("Farmers in Bolivia threatened to block the highways unless the government cut fuel prices."),
+               "THREATEN")
+    assert e.target and e.target[0].sector == "GOV"
+
+
+def test_demand_clause_names_the_target(code):
+    e = _first(code("The African Union repeated its demand that Sudan release the detained ministers."))
+    assert e.plover_category == "REQUEST" and e.target[0].country == "SDN"
+    # the release was demanded, not done
+    assert not [x for x in code("The African Union repeated its demand that Sudan release the detained ministers.")
+                if x.plover_category == "RETREAT"]
+
+
+def test_pressuring_someone_to_act_is_asking(code):
+    e = _first(code("Thai authorities pressured the protest leaders to end their sit-in."))
+    assert e.plover_category == "REQUEST" and e.target[0].country == "THA"
+    assert not [x for x in code("Thai authorities pressured the protest leaders to end their sit-in.")
+                if x.plover_category == "CONCEDE"]  # the ending is asked for, not done
+
+
+def test_decided_to_is_the_act(code):
+    e = _first(code("Ecuador decided to expel the Venezuelan ambassador on Monday."))
+    assert e.plover_category == "SANCTION" and e.modality == "asserted"
+
+
+def test_state_of_siege_and_intrusions_are_coercion(code):
+    assert _first(code("The junta declared a state of siege in Bolivia on Sunday.")).cameo == "1724"
+    e = _first(code("Russian hackers tried to hack into the computers of the Estonian parliament."))
+    assert e.plover_category == "COERCE" and e.source[0].country == "RUS"
