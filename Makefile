@@ -29,6 +29,8 @@ lint: install
 
 bench: install
 	$(PY) bench/accuracy.py
+	$(PY) bench/project_set.py
+	$(PY) bench/errors.py --examples 1
 	$(PY) bench/speed.py
 	$(PY) bench/dedup.py
 	$(PY) bench/ingest.py
